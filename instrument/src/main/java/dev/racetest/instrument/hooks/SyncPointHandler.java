@@ -1,0 +1,91 @@
+package dev.racetest.instrument.hooks;
+
+/**
+ * What the scheduler does at each synchronisation point of rewritten code.
+ *
+ * <p>The scheduler binds one handler to each thread it controls ({@link Hooks#bind}); rewritten
+ * code reaches it through the static methods of {@link Hooks}. Every method is called on the
+ * controlled thread itself, <em>before</em> the instruction it stands for, and may suspend that thread
+ * until the scheduler lets it go on. Methods that replace an instruction outright (monitors,
+ * wait/notify, the {@code Thread} methods) carry out its effect themselves.
+ *
+ * <p>The {@code site} argument is a {@link SyncSite#id()}; look it up with {@link SyncSites#get} only
+ * when a report needs it.
+ */
+public interface SyncPointHandler {
+
+    /** Before a read ({@code write == false}) or write of an instance or static field; {@code owner} is {@code null} for a static field. */
+    void fieldAccess(Object owner, boolean write, int site);
+
+    /** Before a read or write of {@code array[index]}. */
+    void arrayAccess(Object array, int index, boolean write, int site);
+
+    /** Replaces {@code monitorenter} and the entry of a {@code synchronized} method: returns once this thread owns {@code monitor}. */
+    void monitorEnter(Object monitor, int site);
+
+    /** Replaces {@code monitorexit} and every exit of a {@code synchronized} method. */
+    void monitorExit(Object monitor, int site);
+
+    /**
+     * Replaces {@code Object.wait}; {@code timeoutNanos} is {@code 0} for an untimed wait.
+     *
+     * @throws IllegalMonitorStateException if this thread does not own {@code monitor}
+     */
+    void objectWait(Object monitor, long timeoutNanos, int site) throws InterruptedException;
+
+    /**
+     * Replaces {@code Object.notify} ({@code all == false}) and {@code Object.notifyAll}.
+     *
+     * @throws IllegalMonitorStateException if this thread does not own {@code monitor}
+     */
+    void objectNotify(Object monitor, boolean all, int site);
+
+    /** Replaces {@code Thread.holdsLock}. */
+    boolean holdsLock(Object monitor);
+
+    /** Replaces {@code thread.start()}: the thread runs {@code thread.run()} as a controlled thread. */
+    void threadStart(Thread thread, int site);
+
+    /**
+     * Replaces {@code thread.join(...)}; {@code timeoutNanos} is {@code 0} for an untimed join and
+     * negative for {@code join(Duration)} with a zero or negative duration (check, do not wait).
+     *
+     * @return whether {@code thread} has terminated when the call returns
+     */
+    boolean threadJoin(Thread thread, long timeoutNanos, int site) throws InterruptedException;
+
+    /** Replaces {@code Thread.currentThread()}: the {@code Thread} object user code knows this thread by. */
+    Thread currentThread();
+
+    /** Replaces {@code Thread.sleep(...)}; {@code nanos} is {@code 0} for {@code sleep(0)}. */
+    void threadSleep(long nanos, int site) throws InterruptedException;
+
+    /** Replaces {@code Thread.yield()} and {@code Thread.onSpinWait()}. */
+    void threadYield(int site);
+
+    /** Replaces {@code thread.interrupt()}. */
+    void threadInterrupt(Thread thread, int site);
+
+    /** Replaces {@code thread.isInterrupted()}. */
+    boolean threadIsInterrupted(Thread thread);
+
+    /** Replaces {@code Thread.interrupted()}: returns and clears this thread's interrupt status. */
+    boolean threadInterrupted();
+
+    /** Replaces {@code thread.isAlive()}. */
+    boolean threadIsAlive(Thread thread);
+
+    /** Before a call on a {@code java.util.concurrent.atomic} object. */
+    void atomicAccess(Object atomic, int site);
+
+    /**
+     * Called when this thread starts running a static initialiser ({@code <clinit>}), and
+     * {@link #staticInitializerExit()} when it leaves it, normally or not. A virtual thread inside a
+     * static initialiser is pinned to its carrier: it cannot be switched out, so the scheduler must not
+     * try (see ARCHITECTURE.md).
+     */
+    void staticInitializerEnter();
+
+    /** Pairs with {@link #staticInitializerEnter()}. */
+    void staticInitializerExit();
+}

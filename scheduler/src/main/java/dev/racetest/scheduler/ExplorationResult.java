@@ -1,0 +1,32 @@
+package dev.racetest.scheduler;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What exploring one test found.
+ *
+ * @param executions            how many executions ran
+ * @param distinctInterleavings how many of them followed different schedules
+ * @param seed                  the run's seed
+ * @param elapsed               wall time spent
+ * @param stopReason            why exploration stopped
+ * @param failure               the first failing execution, if any
+ */
+public record ExplorationResult(int executions, int distinctInterleavings, long seed, Duration elapsed,
+                                StopReason stopReason, Optional<Failure> failure) {
+
+    /** Why an exploration stopped. */
+    public enum StopReason {
+        /** A failing execution was found. */
+        FAILURE_FOUND,
+        /** The configured number of executions ran without a failure. */
+        EXECUTION_BUDGET,
+        /** The time budget ran out before the execution budget. */
+        TIME_BUDGET,
+        /** A replay ran its single execution. */
+        REPLAYED,
+        /** The strategy had nothing left to explore. */
+        EXHAUSTED
+    }
+}

@@ -1,0 +1,79 @@
+package dev.racetest.scheduler;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How one test is explored: which strategy, how many executions, and the bounds that keep every
+ * execution finite.
+ *
+ * @param seed              the run's seed; execution {@code i} uses {@link Seeds#executionSeed(long, int)}
+ * @param maxExecutions     stop after this many executions (at least 1)
+ * @param timeBudget        stop starting new executions once this much wall time has passed
+ * @param maxSteps          an execution that takes more scheduling steps than this fails as a livelock
+ * @param executionTimeout  an execution that runs longer than this wall time fails as stuck
+ * @param strategy          how the next thread is chosen
+ * @param replay            when present, run exactly this schedule once instead of exploring
+ */
+public record ExplorationSettings(long seed, int maxExecutions, Duration timeBudget, int maxSteps,
+                                  Duration executionTimeout, StrategyKind strategy,
+                                  Optional<Schedule> replay) {
+
+    /** The seed used when none is configured: runs are reproducible by default. */
+    public static final long DEFAULT_SEED = 0x5EED_2026L;
+
+    public ExplorationSettings {
+        Objects.requireNonNull(timeBudget, "timeBudget must not be null");
+        Objects.requireNonNull(executionTimeout, "executionTimeout must not be null");
+        Objects.requireNonNull(strategy, "strategy must not be null");
+        Objects.requireNonNull(replay, "replay must not be null");
+        if (maxExecutions < 1) {
+            throw new IllegalArgumentException("maxExecutions must be at least 1, but was " + maxExecutions);
+        }
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, but was " + maxSteps);
+        }
+        if (timeBudget.isNegative() || timeBudget.isZero()) {
+            throw new IllegalArgumentException("timeBudget must be positive, but was " + timeBudget);
+        }
+        if (executionTimeout.isNegative() || executionTimeout.isZero()) {
+            throw new IllegalArgumentException("executionTimeout must be positive, but was " + executionTimeout);
+        }
+    }
+
+    /** Returns the settings a {@code @RaceTest} gets when nothing is configured. */
+    public static ExplorationSettings defaults() {
+        return new ExplorationSettings(DEFAULT_SEED, 1_000, Duration.ofSeconds(10), 100_000,
+                Duration.ofSeconds(10), StrategyKind.RANDOM, Optional.empty());
+    }
+
+    public ExplorationSettings withSeed(long newSeed) {
+        return new ExplorationSettings(newSeed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay);
+    }
+
+    public ExplorationSettings withMaxExecutions(int newMaxExecutions) {
+        return new ExplorationSettings(seed, newMaxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay);
+    }
+
+    public ExplorationSettings withTimeBudget(Duration newTimeBudget) {
+        return new ExplorationSettings(seed, maxExecutions, newTimeBudget, maxSteps, executionTimeout, strategy, replay);
+    }
+
+    public ExplorationSettings withMaxSteps(int newMaxSteps) {
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, newMaxSteps, executionTimeout, strategy, replay);
+    }
+
+    public ExplorationSettings withExecutionTimeout(Duration newTimeout) {
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, newTimeout, strategy, replay);
+    }
+
+    public ExplorationSettings withStrategy(StrategyKind newStrategy) {
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, newStrategy, replay);
+    }
+
+    public ExplorationSettings withReplay(Schedule schedule) {
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy,
+                Optional.of(schedule));
+    }
+}

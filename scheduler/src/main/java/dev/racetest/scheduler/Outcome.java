@@ -1,0 +1,103 @@
+package dev.racetest.scheduler;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How one execution ended. Every kind but {@link Passed} is a failure of the test.
+ */
+public sealed interface Outcome {
+
+    /** Returns a one-line headline for a report, such as {@code "deadlock: 2 threads wait for each other"}. */
+    String headline();
+
+    /** Returns whether this outcome fails the test. */
+    default boolean isFailure() {
+        return !(this instanceof Passed);
+    }
+
+    /** Every controlled thread ran to completion without throwing. */
+    record Passed() implements Outcome {
+        @Override
+        public String headline() {
+            return "passed";
+        }
+    }
+
+    /** A controlled thread threw {@code error} and did not catch it. */
+    record ThreadFailed(int threadId, String threadName, Throwable error) implements Outcome {
+        @Override
+        public String headline() {
+            String message = error.getMessage() == null ? "" : ": " + firstLine(error.getMessage());
+            return error.getClass().getName() + " in thread " + threadName + message;
+        }
+    }
+
+    /** No thread could make progress while some had not finished. */
+    record Deadlock(List<BlockedThread> threads) implements Outcome {
+        public Deadlock {
+            threads = List.copyOf(threads);
+        }
+
+        @Override
+        public String headline() {
+            return "deadlock: " + threads.size() + (threads.size() == 1 ? " thread is" : " threads are")
+                    + " blocked and none can go on";
+        }
+    }
+
+    /**
+     * The execution took more than {@code maxSteps} scheduling steps: a livelock, a spin loop that
+     * never sees the value it waits for, or a bound set too low.
+     *
+     * @param spinningAt the source locations the last steps kept returning to, most frequent first
+     */
+    record StepLimitExceeded(int maxSteps, List<String> spinningAt) implements Outcome {
+        public StepLimitExceeded {
+            spinningAt = List.copyOf(spinningAt);
+        }
+
+        @Override
+        public String headline() {
+            return "livelock: the execution did not finish within " + maxSteps + " steps";
+        }
+    }
+
+    /**
+     * The execution ran longer than its wall-time bound.
+     *
+     * @param threadName the thread that was running when the bound was hit
+     * @param stack      where that thread was
+     */
+    record TimedOut(Duration limit, String threadName, List<StackTraceElement> stack) implements Outcome {
+        public TimedOut {
+            stack = List.copyOf(stack);
+        }
+
+        @Override
+        public String headline() {
+            return "stuck: the execution ran longer than " + limit.toMillis() + " ms (thread " + threadName + " was running)";
+        }
+    }
+
+    /** A replayed schedule could not be followed: the program behaves differently from when it was recorded. */
+    record ReplayDiverged(int decision, String reason) implements Outcome {
+        @Override
+        public String headline() {
+            return "replay diverged at decision " + decision + ": " + reason;
+        }
+    }
+
+    /** The harness met a situation it cannot schedule through; the message says which and what to do. */
+    record CannotContinue(String reason) implements Outcome {
+        @Override
+        public String headline() {
+            return "racetest cannot continue this execution: " + reason;
+        }
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline) + " ...";
+    }
+}

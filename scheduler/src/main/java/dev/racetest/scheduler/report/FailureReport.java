@@ -1,0 +1,136 @@
+package dev.racetest.scheduler.report;
+
+import dev.racetest.scheduler.BlockedThread;
+import dev.racetest.scheduler.ExplorationResult;
+import dev.racetest.scheduler.Failure;
+import dev.racetest.scheduler.Outcome;
+import dev.racetest.scheduler.TraceStep;
+
+import java.util.List;
+
+/**
+ * Writes a failure as text a person can act on in a terminal or an IDE: what failed, in which
+ * execution, the interleaving that led there, per-outcome details, and how to replay it.
+ */
+public final class FailureReport {
+
+    /** How many of the last steps a report shows; earlier ones are folded into one line. */
+    public static final int SHOWN_STEPS = 60;
+
+    private FailureReport() {
+    }
+
+    /**
+     * Formats {@code failure}.
+     *
+     * @param result      the exploration that found it, for the execution count and seed
+     * @param replayLines lines that tell how to replay it, printed last
+     */
+    public static String format(Failure failure, ExplorationResult result, List<String> replayLines) {
+        StringBuilder out = new StringBuilder(2048);
+        out.append("racetest found a failure: ").append(failure.outcome().headline()).append('\n');
+        out.append(result.stopReason() == ExplorationResult.StopReason.REPLAYED
+                ? "Replayed from a schedule"
+                : "Found in execution " + (failure.executionIndex() + 1) + " of " + result.executions()
+                + " (run seed " + result.seed() + ")");
+        out.append("; the execution took ").append(failure.totalSteps()).append(" steps.\n");
+        if (failure.replayNote() != null) {
+            out.append("Note: ").append(failure.replayNote()).append(".\n");
+        }
+        appendOutcomeDetails(out, failure.outcome());
+        appendTrace(out, failure.trace(), failure.totalSteps());
+        out.append('\n');
+        for (String line : replayLines) {
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void appendOutcomeDetails(StringBuilder out, Outcome outcome) {
+        switch (outcome) {
+            case Outcome.Deadlock deadlock -> {
+                out.append("\nThreads that cannot go on:\n");
+                for (BlockedThread thread : deadlock.threads()) {
+                    out.append("  T").append(thread.threadId()).append(' ').append(thread.threadName())
+                            .append(" waits for ").append(thread.waitingFor());
+                    if (thread.waitingAt() != null) {
+                        out.append("\n      at ").append(thread.waitingAt());
+                    }
+                    out.append('\n');
+                    for (String held : thread.holds()) {
+                        out.append("      holds ").append(held).append('\n');
+                    }
+                }
+            }
+            case Outcome.StepLimitExceeded limit -> {
+                out.append("\nThe last steps kept returning to:\n");
+                for (String location : limit.spinningAt()) {
+                    out.append("  ").append(location).append('\n');
+                }
+                out.append("Raise racetest.maxSteps if the test legitimately needs more steps.\n");
+            }
+            case Outcome.TimedOut timedOut -> {
+                if (!timedOut.stack().isEmpty()) {
+                    out.append("\nThread ").append(timedOut.threadName()).append(" was at:\n");
+                    for (StackTraceElement frame : timedOut.stack().subList(0, Math.min(10, timedOut.stack().size()))) {
+                        out.append("  at ").append(frame).append('\n');
+                    }
+                }
+                out.append("A loop with no synchronisation in it cannot be interleaved; raise racetest.executionTimeout if the test is just slow.\n");
+            }
+            case Outcome.ThreadFailed failed -> {
+                out.append('\n').append(failed.error()).append('\n');
+                StackTraceElement[] stack = failed.error().getStackTrace();
+                int shown = 0;
+                for (StackTraceElement frame : stack) {
+                    if (isInternal(frame)) {
+                        continue;
+                    }
+                    out.append("  at ").append(frame).append('\n');
+                    if (++shown == 8) {
+                        break;
+                    }
+                }
+            }
+            case Outcome.ReplayDiverged diverged -> out.append("\nThe code under test no longer follows the recorded schedule: ")
+                    .append(diverged.reason()).append(".\n");
+            case Outcome.CannotContinue cannot -> out.append('\n');
+            case Outcome.Passed passed -> out.append('\n');
+        }
+    }
+
+    private static void appendTrace(StringBuilder out, List<TraceStep> trace, int totalSteps) {
+        if (trace.isEmpty()) {
+            return;
+        }
+        out.append("\nInterleaving");
+        int from = Math.max(0, trace.size() - SHOWN_STEPS);
+        out.append(from == 0 ? " (all " + trace.size() + " steps):\n" : " (last " + (trace.size() - from) + " of " + trace.size() + " steps):\n");
+        int threadWidth = "thread".length();
+        int operationWidth = "operation".length();
+        for (TraceStep step : trace.subList(from, trace.size())) {
+            threadWidth = Math.max(threadWidth, threadLabel(step).length());
+            operationWidth = Math.min(60, Math.max(operationWidth, step.operation().length()));
+        }
+        String format = "  %5s  %-" + threadWidth + "s  %-" + operationWidth + "s  %s%n";
+        out.append(String.format(format, "step", "thread", "operation", "source"));
+        if (from > 0) {
+            out.append(String.format("  %5s  (%d earlier steps not shown)%n", "...", from));
+        }
+        for (TraceStep step : trace.subList(from, trace.size())) {
+            out.append(String.format(format, step.index(), threadLabel(step), step.operation(), step.location()));
+        }
+    }
+
+    private static String threadLabel(TraceStep step) {
+        return "T" + step.threadId() + " " + step.threadName();
+    }
+
+    private static boolean isInternal(StackTraceElement frame) {
+        String name = frame.getClassName();
+        return name.startsWith("dev.racetest.instrument.") || name.startsWith("dev.racetest.scheduler.")
+                || name.startsWith("dev.racetest.engine.") || name.startsWith("jdk.internal.")
+                || name.startsWith("java.lang.reflect.") || name.startsWith("java.lang.VirtualThread")
+                || name.startsWith("java.lang.Thread");
+    }
+}

@@ -1,0 +1,498 @@
+package dev.racetest.scheduler.runtime;
+
+import dev.racetest.instrument.hooks.Hooks;
+import dev.racetest.instrument.hooks.SyncSites;
+import dev.racetest.scheduler.BlockedThread;
+import dev.racetest.scheduler.Outcome;
+import dev.racetest.scheduler.ReplayDivergedException;
+import dev.racetest.scheduler.Schedule;
+import dev.racetest.scheduler.Strategy;
+import dev.racetest.scheduler.TestBody;
+import dev.racetest.scheduler.TraceStep;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One execution of a test: its controlled threads, its monitors, and the loop that runs one thread
+ * at a time in the order the strategy chooses.
+ *
+ * <p>The loop runs on the thread that calls {@link #run} (the carrier). Each controlled thread is a
+ * virtual thread whose scheduler hands its continuation back here instead of running it; the loop
+ * (or a thread's own scheduling point) picks the next thread and runs its continuation until it
+ * reaches its next scheduling point, parks inside the JDK, or ends. So exactly one controlled thread
+ * runs at any time and the execution is a function of the strategy's choices. All state below is
+ * confined to the carrier; only {@link #foreign} and {@link #running} are read from other threads.
+ */
+public final class Execution {
+
+    private static final int RECENT_SITES = 64;
+    private static final long OUTSIDE_WAKEUP_POLL_NANOS = 10_000_000;
+
+    private final Strategy strategy;
+    private final int maxSteps;
+    private final Duration timeout;
+    private final boolean recording;
+
+    private Thread carrier;
+    private long deadline;
+    private final ArrayList<ControlledThread> threads = new ArrayList<>(4);
+    private final IdentityHashMap<Thread, ControlledThread> byIdentity = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, Monitor> monitors = new IdentityHashMap<>();
+    /** Continuations handed back by threads other than the carrier: JDK timers and unblockers. */
+    private final ConcurrentLinkedQueue<Submission> foreign = new ConcurrentLinkedQueue<>();
+
+    /** The thread a scheduling point chose to run next, for the loop to resume; {@code null} lets the loop decide. */
+    private ControlledThread next;
+    private volatile ControlledThread running;
+    private ControlledThread[] enabled = new ControlledThread[8];
+    private final ChoiceView view = new ChoiceView();
+
+    private int steps;
+    private int switches;
+    private int previousThreadId = -1;
+    private int[] choices = new int[32];
+    private int decisions;
+    private final int[] recentSites = new int[RECENT_SITES];
+
+    private Outcome failure;
+    private boolean aborting;
+    private boolean finished;
+
+    private final List<TraceStep> trace;
+    private final ObjectLabels labels;
+
+    private record Submission(ControlledThread thread, Runnable task) {
+    }
+
+    /**
+     * Prepares an execution.
+     *
+     * @param strategy  chooses at every decision; {@link Strategy#beginExecution} must already have been called
+     * @param maxSteps  the step bound (livelock)
+     * @param timeout   the wall-time bound
+     * @param recording whether to keep every step for a report (slower; used when replaying a failure)
+     */
+    public Execution(Strategy strategy, int maxSteps, Duration timeout, boolean recording) {
+        this.strategy = strategy;
+        this.maxSteps = maxSteps;
+        this.timeout = timeout;
+        this.recording = recording;
+        this.trace = recording ? new ArrayList<>() : List.of();
+        this.labels = new ObjectLabels();
+    }
+
+    /** Runs {@code body} as thread 0 and every thread it starts, to the end or the first failure. */
+    public Outcome run(TestBody body) {
+        carrier = Thread.currentThread();
+        deadline = System.nanoTime() + timeout.toNanos();
+        ControlledThread main = newThread("main", null, body);
+        main.vthread.start();
+        try {
+            loop();
+        } finally {
+            Outcome outcome = failure;
+            abortRemaining();
+            failure = outcome;
+        }
+        return failure == null ? new Outcome.Passed() : failure;
+    }
+
+    /** Returns the choices this execution made, which replay it. */
+    public Schedule schedule() {
+        return new Schedule(strategy.executionSeed(), Arrays.copyOf(choices, decisions));
+    }
+
+    /** Returns a 64-bit hash of the choices, to count distinct interleavings. */
+    public long choiceHash() {
+        long hash = 0xCBF2_9CE4_8422_2325L;
+        for (int i = 0; i < decisions; i++) {
+            hash = (hash ^ choices[i]) * 0x100_0000_01B3L;
+        }
+        return hash ^ decisions;
+    }
+
+    /** Returns how many steps ran. */
+    public int steps() {
+        return steps;
+    }
+
+    /** Returns the recorded steps; empty unless recording. */
+    public List<TraceStep> trace() {
+        return List.copyOf(trace);
+    }
+
+    /**
+     * Returns, from any thread, a stuck execution's running thread and where it is; used by a
+     * watchdog when the carrier does not come back.
+     */
+    public Outcome.TimedOut stuckReport() {
+        ControlledThread current = running;
+        if (current == null) {
+            return new Outcome.TimedOut(timeout, "none", List.of());
+        }
+        return new Outcome.TimedOut(timeout, current.label(), userFrames(current.vthread.getStackTrace()));
+    }
+
+    // ---- the loop ----
+
+    private void loop() {
+        while (true) {
+            drainForeign();
+            if (failure != null) {
+                return;
+            }
+            ControlledThread chosen = next;
+            next = null;
+            if (chosen == null) {
+                chosen = decide(null);
+                if (failure != null) {
+                    return;
+                }
+                if (chosen == null) {
+                    if (allTerminated()) {
+                        return;
+                    }
+                    if (!awaitOutsideWakeup()) {
+                        if (failure == null) {
+                            failure = deadlock();
+                        }
+                        return;
+                    }
+                    continue;
+                }
+            }
+            runSlice(chosen);
+        }
+    }
+
+    private void runSlice(ControlledThread thread) {
+        Runnable task = thread.continuation;
+        thread.continuation = null;
+        if (thread.pending == Pending.START || thread.pending == Pending.RESUME) {
+            thread.pending = Pending.NONE;
+        }
+        running = thread;
+        switches++;
+        task.run();
+        running = null;
+        if (!thread.terminated && thread.continuation == null && thread.pending == Pending.NONE) {
+            thread.pending = Pending.IN_JDK; // parked inside JDK code: a j.u.c. lock, a queue, a latch
+            thread.pendingSite = -1;
+        }
+    }
+
+    /**
+     * Picks the thread that performs the next step among those enabled, counting the step; returns
+     * {@code null} when none is enabled or a bound was hit (then {@link #failure} says which).
+     *
+     * @param current the thread at a scheduling point, which is a candidate although it has no continuation
+     */
+    private ControlledThread decide(ControlledThread current) {
+        int count = 0;
+        for (int i = 0, n = threads.size(); i < n; i++) {
+            ControlledThread thread = threads.get(i);
+            boolean ready = thread == current || thread.continuation != null;
+            if (ready && thread.isPendingEnabled()) {
+                if (count == enabled.length) {
+                    enabled = Arrays.copyOf(enabled, count * 2);
+                }
+                enabled[count++] = thread;
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        if (!withinBounds(current)) {
+            return null;
+        }
+        ControlledThread chosen;
+        if (count == 1) {
+            chosen = enabled[0];
+        } else {
+            view.reset(enabled, count, previousThreadId, decisions);
+            int position;
+            try {
+                position = strategy.choose(view);
+            } catch (ReplayDivergedException diverged) {
+                failure = new Outcome.ReplayDiverged(decisions + 1, diverged.getMessage());
+                return null;
+            }
+            if (position < 0 || position >= count) {
+                throw new IllegalStateException("strategy " + strategy.getClass().getSimpleName()
+                        + " chose position " + position + " of " + count + " enabled threads");
+            }
+            chosen = enabled[position];
+            recordChoice(chosen.id);
+        }
+        recordStep(chosen);
+        return chosen;
+    }
+
+    private boolean withinBounds(ControlledThread current) {
+        if (++steps > maxSteps) {
+            failure = new Outcome.StepLimitExceeded(maxSteps, spinningLocations());
+            return false;
+        }
+        if ((steps & 63) == 0 && System.nanoTime() - deadline > 0) {
+            failure = current == null
+                    ? new Outcome.TimedOut(timeout, "none", List.of())
+                    : new Outcome.TimedOut(timeout, current.label(), userFrames(Thread.currentThread().getStackTrace()));
+            return false;
+        }
+        return true;
+    }
+
+    private void recordChoice(int threadId) {
+        if (decisions == choices.length) {
+            choices = Arrays.copyOf(choices, decisions * 2);
+        }
+        choices[decisions++] = threadId;
+    }
+
+    private void recordStep(ControlledThread chosen) {
+        recentSites[steps & (RECENT_SITES - 1)] = chosen.pendingSite;
+        previousThreadId = chosen.id;
+        if (recording) {
+            String location = chosen.pendingSite >= 0 ? SyncSites.get(chosen.pendingSite).location() : "";
+            trace.add(new TraceStep(steps, chosen.id, chosen.name, chosen.describePending(labels), location));
+        }
+    }
+
+    // ---- called by controlled threads, on the carrier ----
+
+    /**
+     * The scheduling point of {@code thread}, whose pending operation is set: returns when the
+     * strategy has let that operation go ahead, possibly after other threads ran.
+     */
+    void schedulingPoint(ControlledThread thread) {
+        if (aborting || failure != null) {
+            throw ExecutionAborted.INSTANCE;
+        }
+        if (thread.staticInitializerDepth > 0) {
+            pinnedStep(thread);
+            return;
+        }
+        ControlledThread chosen = decide(thread);
+        if (failure != null) {
+            throw ExecutionAborted.INSTANCE;
+        }
+        if (chosen == thread) {
+            return;
+        }
+        next = chosen; // null when nothing can run: the loop then tells a deadlock from an outside wake-up
+        suspend(thread);
+        if (aborting || failure != null) {
+            throw ExecutionAborted.INSTANCE;
+        }
+    }
+
+    /** A thread inside a static initialiser cannot unmount, so it runs on alone if it can. */
+    private void pinnedStep(ControlledThread thread) {
+        if (!thread.isPendingEnabled()) {
+            failure = new Outcome.CannotContinue("thread " + thread.label() + " must wait ("
+                    + thread.describePending(labels) + ") inside a static initialiser, where it cannot be"
+                    + " switched out; move the blocking call out of the static initialiser");
+            throw ExecutionAborted.INSTANCE;
+        }
+        if (withinBounds(thread)) {
+            recordStep(thread);
+        } else {
+            throw ExecutionAborted.INSTANCE;
+        }
+    }
+
+    private void suspend(ControlledThread thread) {
+        int switchesBefore = switches;
+        thread.atHook = true;
+        Thread.yield(); // hands the continuation to submit(); the loop resumes it when it is chosen
+        thread.atHook = false;
+        if (switches == switchesBefore && !aborting) {
+            next = null;
+            failure = new Outcome.CannotContinue("thread " + thread.label() + " could not be switched out at "
+                    + SyncSites.get(thread.pendingSite).location() + " because it is pinned to its carrier"
+                    + " (a native frame is on its stack)");
+            throw ExecutionAborted.INSTANCE;
+        }
+    }
+
+    void submit(ControlledThread thread, Runnable task) {
+        Thread current = Thread.currentThread();
+        boolean onCarrier = current == carrier
+                || Hooks.boundHandler() instanceof ControlledThread controlled && controlled.execution == this;
+        if (onCarrier) {
+            accept(thread, task);
+        } else {
+            foreign.add(new Submission(thread, task));
+            LockSupport.unpark(carrier);
+        }
+    }
+
+    private void accept(ControlledThread thread, Runnable task) {
+        if (finished) {
+            return; // a JDK timer firing for a thread of an execution that is over: drop it
+        }
+        thread.continuation = task;
+        if (thread.pending == Pending.IN_JDK || thread.pending == Pending.NONE) {
+            thread.pending = Pending.RESUME;
+            thread.pendingSite = -1;
+        }
+    }
+
+    private void drainForeign() {
+        for (Submission submission; (submission = foreign.poll()) != null; ) {
+            accept(submission.thread(), submission.task());
+        }
+    }
+
+    ControlledThread newThread(String name, Thread identity, TestBody code) {
+        ControlledThread thread = new ControlledThread(this, threads.size(), name);
+        thread.vthread = VirtualThreads.newThread(thread::submit, name, () -> thread.runBody(code));
+        thread.identity = identity != null ? identity : thread.vthread;
+        threads.add(thread);
+        byIdentity.put(thread.identity, thread);
+        return thread;
+    }
+
+    void startThread(Thread userThread) {
+        ControlledThread thread = newThread(userThread.getName(), userThread, userThread::run);
+        thread.vthread.start(); // the JDK submits its first continuation to us synchronously
+    }
+
+    ControlledThread controlledThreadOf(Thread thread) {
+        return byIdentity.get(thread);
+    }
+
+    Monitor monitor(Object object) {
+        Monitor monitor = monitors.get(object);
+        if (monitor == null) {
+            monitor = new Monitor(object);
+            monitors.put(object, monitor);
+        }
+        return monitor;
+    }
+
+    Monitor existingMonitor(Object object) {
+        return monitors.get(object);
+    }
+
+    boolean isAborting() {
+        return aborting;
+    }
+
+    void threadFailed(ControlledThread thread, Throwable error) {
+        if (failure == null && !aborting) {
+            failure = new Outcome.ThreadFailed(thread.id, thread.name, error);
+        }
+    }
+
+    void threadTerminated(ControlledThread thread) {
+        thread.terminated = true;
+        thread.pending = Pending.NONE;
+        thread.pendingSite = -1;
+    }
+
+    // ---- endings ----
+
+    private boolean allTerminated() {
+        for (int i = 0, n = threads.size(); i < n; i++) {
+            if (!threads.get(i).terminated) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits for a thread parked in the JDK on a real timer or a real monitor to be handed back by a
+     * JDK thread; returns {@code false} at once when no such thread exists (nothing can ever wake).
+     */
+    private boolean awaitOutsideWakeup() {
+        boolean possible = false;
+        for (ControlledThread thread : threads) {
+            if (!thread.terminated && thread.pending == Pending.IN_JDK) {
+                Thread.State state = thread.vthread.getState();
+                possible |= state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
+            }
+        }
+        if (!possible) {
+            return false;
+        }
+        while (foreign.isEmpty()) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                failure = new Outcome.TimedOut(timeout, "none (all threads wait inside the JDK)", List.of());
+                return false;
+            }
+            LockSupport.parkNanos(this, Math.min(remaining, OUTSIDE_WAKEUP_POLL_NANOS));
+        }
+        return true;
+    }
+
+    private Outcome.Deadlock deadlock() {
+        List<BlockedThread> blocked = new ArrayList<>();
+        for (ControlledThread thread : threads) {
+            if (!thread.terminated) {
+                blocked.add(DeadlockDescriber.describe(thread, monitors.values(), labels));
+            }
+        }
+        return new Outcome.Deadlock(blocked);
+    }
+
+    private List<String> spinningLocations() {
+        return SpinReport.mostFrequentLocations(recentSites, Math.min(steps, RECENT_SITES));
+    }
+
+    /**
+     * Unwinds every thread that has not ended, so no virtual thread outlives its execution: resumed at
+     * its scheduling point it throws {@link ExecutionAborted}; parked inside the JDK it is interrupted.
+     * A thread that still cannot end (parked uninterruptibly on a lock nobody will release) is left.
+     */
+    private void abortRemaining() {
+        aborting = true;
+        next = null;
+        for (int round = 0; round < 1_000; round++) {
+            drainForeign();
+            boolean ran = false;
+            for (int i = 0; i < threads.size(); i++) {
+                ControlledThread thread = threads.get(i);
+                if (!thread.terminated && thread.continuation != null) {
+                    runSlice(thread);
+                    ran = true;
+                }
+            }
+            if (!ran && !interruptParkedThreads()) {
+                break;
+            }
+        }
+        finished = true;
+    }
+
+    private boolean interruptParkedThreads() {
+        boolean any = false;
+        for (ControlledThread thread : threads) {
+            if (!thread.terminated && thread.pending == Pending.IN_JDK && !thread.vthread.isInterrupted()) {
+                thread.vthread.interrupt();
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    static List<StackTraceElement> userFrames(StackTraceElement[] stack) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (StackTraceElement frame : stack) {
+            String className = frame.getClassName();
+            if (!className.startsWith("java.") && !className.startsWith("jdk.") && !className.startsWith("sun.")
+                    && !className.startsWith("dev.racetest.instrument.") && !className.startsWith("dev.racetest.scheduler.")) {
+                frames.add(frame);
+            }
+        }
+        return frames;
+    }
+}
