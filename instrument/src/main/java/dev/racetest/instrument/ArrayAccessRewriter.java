@@ -1,0 +1,73 @@
+package dev.racetest.instrument;
+
+import dev.racetest.instrument.hooks.SyncPointKind;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Put a {@code Hooks.arrayRead/arrayWrite(array, index, site)} call before every array element access;
+ * the access itself stays.
+ *
+ * <p>For loads the array and index are on top of the stack and are duplicated; for stores the value
+ * sits above them and is stashed in a scratch local first. Static initialisers are left alone: they
+ * run pinned and atomically.
+ */
+final class ArrayAccessRewriter extends ClassVisitor {
+
+    private final ClassContext context;
+
+    ArrayAccessRewriter(ClassVisitor next, ClassContext context) {
+        super(Opcodes.ASM9, next);
+        this.context = context;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                     String[] exceptions) {
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        return next == null || "<clinit>".equals(name) ? next : new Adapter(next, context, access, name, descriptor);
+    }
+
+    /** Return the element type an array instruction moves; {@code BALOAD} serves byte and boolean arrays. */
+    private static Type elementType(int opcode) {
+        return switch (opcode) {
+            case Opcodes.IALOAD, Opcodes.IASTORE -> Type.INT_TYPE;
+            case Opcodes.LALOAD, Opcodes.LASTORE -> Type.LONG_TYPE;
+            case Opcodes.FALOAD, Opcodes.FASTORE -> Type.FLOAT_TYPE;
+            case Opcodes.DALOAD, Opcodes.DASTORE -> Type.DOUBLE_TYPE;
+            case Opcodes.BALOAD, Opcodes.BASTORE -> Type.BYTE_TYPE;
+            case Opcodes.CALOAD, Opcodes.CASTORE -> Type.CHAR_TYPE;
+            case Opcodes.SALOAD, Opcodes.SASTORE -> Type.SHORT_TYPE;
+            case Opcodes.AALOAD, Opcodes.AASTORE -> Type.getType(Object.class);
+            default -> null;
+        };
+    }
+
+    private static final class Adapter extends SyncPointAdapter {
+        Adapter(MethodVisitor next, ClassContext context, int access, String name, String descriptor) {
+            super(next, context, access, name, descriptor);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            Type element = elementType(opcode);
+            if (element != null) {
+                String target = element.getClassName().replace("java.lang.", "") + "[]";
+                if (opcode >= IALOAD && opcode <= SALOAD) {
+                    dup2();
+                    pushSite(SyncPointKind.ARRAY_READ, target);
+                    invokeHook(HookMethod.ARRAY_READ);
+                } else {
+                    int value = stash(element, 0);
+                    dup2();
+                    pushSite(SyncPointKind.ARRAY_WRITE, target);
+                    invokeHook(HookMethod.ARRAY_WRITE);
+                    loadLocal(value);
+                }
+            }
+            super.visitInsn(opcode);
+        }
+    }
+}

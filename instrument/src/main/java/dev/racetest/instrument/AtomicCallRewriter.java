@@ -1,0 +1,63 @@
+package dev.racetest.instrument;
+
+import dev.racetest.instrument.hooks.SyncPointKind;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Put a {@code Hooks.atomic(receiver, site)} call before every instance call on a
+ * {@code java.util.concurrent.atomic} object.
+ *
+ * <p>The receiver lies under the arguments, so the arguments are stashed in scratch locals, the
+ * receiver duplicated for the hook, and the arguments reloaded for the original call, which stays.
+ * Constructors and static methods are not accesses of a shared object and stay untouched, and so
+ * does everything in a static initialiser, which runs pinned and atomically.
+ */
+final class AtomicCallRewriter extends ClassVisitor {
+
+    private static final String ATOMIC_PACKAGE = "java/util/concurrent/atomic/";
+
+    private final ClassContext context;
+
+    AtomicCallRewriter(ClassVisitor next, ClassContext context) {
+        super(Opcodes.ASM9, next);
+        this.context = context;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                     String[] exceptions) {
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        return next == null || "<clinit>".equals(name) ? next : new Adapter(next, context, access, name, descriptor);
+    }
+
+    private static final class Adapter extends SyncPointAdapter {
+        Adapter(MethodVisitor next, ClassContext context, int access, String name, String descriptor) {
+            super(next, context, access, name, descriptor);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == INVOKEVIRTUAL && isAtomicClass(owner)) {
+                Type[] arguments = Type.getArgumentTypes(descriptor);
+                int[] locals = new int[arguments.length];
+                for (int i = arguments.length - 1; i >= 0; i--) {
+                    locals[i] = stash(arguments[i], i);
+                }
+                dup();
+                pushSite(SyncPointKind.ATOMIC, ClassContext.simpleName(owner) + "." + name);
+                invokeHook(HookMethod.ATOMIC);
+                for (int local : locals) {
+                    loadLocal(local);
+                }
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        private static boolean isAtomicClass(String owner) {
+            return owner.startsWith(ATOMIC_PACKAGE) && owner.indexOf('/', ATOMIC_PACKAGE.length()) < 0;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.racetest.instrument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
+import java.net.URL;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Answer type questions from class files, never by loading classes.
+ *
+ * <p>Loading a class while rewriting would initialise nothing, but it would define the class in the
+ * wrong loader (the parent) before the instrumenting loader could rewrite it, and can recurse into
+ * the loader being defined. So superclass chains and field flags are read from the bytes that
+ * {@code source.getResource} finds. A class whose bytes cannot be found is unknown: it ends a
+ * superclass chain and has no fields, so its fields count as neither final nor volatile.
+ *
+ * <p>One hierarchy per source loader, shared by every rewrite that uses it; thread-safe.
+ */
+final class ClassHierarchy {
+
+    static final String OBJECT = "java/lang/Object";
+    private static final String THREAD = "java/lang/Thread";
+
+    /** Keyed weakly: the hierarchy holds its loader weakly too, so neither keeps the other alive. */
+    private static final Map<ClassLoader, ClassHierarchy> BY_SOURCE =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final WeakReference<ClassLoader> source;
+    private final ConcurrentHashMap<String, Optional<ClassInfo>> infos = new ConcurrentHashMap<>();
+
+    private ClassHierarchy(ClassLoader source) {
+        this.source = new WeakReference<>(source);
+    }
+
+    /** Return the shared hierarchy that reads class files through {@code source}. */
+    static ClassHierarchy of(ClassLoader source) {
+        return BY_SOURCE.computeIfAbsent(source, ClassHierarchy::new);
+    }
+
+    /** What a class file says about its place in the hierarchy. */
+    record ClassInfo(String name, String superName, List<String> interfaces, boolean isInterface,
+                     Map<String, Integer> fieldAccess) {
+
+        static ClassInfo parse(ClassReader reader) {
+            Map<String, Integer> fields = new HashMap<>();
+            reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                                               Object value) {
+                    fields.put(name + ':' + descriptor, access);
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            return new ClassInfo(reader.getClassName(), reader.getSuperName(), List.of(reader.getInterfaces()),
+                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, Map.copyOf(fields));
+        }
+    }
+
+    /** Make the class being rewritten known even when the source cannot find its bytes. */
+    void remember(ClassReader reader) {
+        Optional<ClassInfo> known = infos.get(reader.getClassName());
+        if (known == null || known.isEmpty()) {
+            infos.put(reader.getClassName(), Optional.of(ClassInfo.parse(reader)));
+        }
+    }
+
+    /** Return the most specific common superclass of two classes, as {@code ClassWriter} needs for frames. */
+    String commonSuperClass(String type1, String type2) {
+        if (type1.equals(type2)) {
+            return type1;
+        }
+        if (type1.startsWith("[") || type2.startsWith("[")) {
+            return OBJECT;
+        }
+        if (supertypes(type2).contains(type1)) {
+            return type1;
+        }
+        if (supertypes(type1).contains(type2)) {
+            return type2;
+        }
+        Optional<ClassInfo> info1 = info(type1);
+        Optional<ClassInfo> info2 = info(type2);
+        if (info1.isEmpty() || info2.isEmpty() || info1.get().isInterface() || info2.get().isInterface()) {
+            return OBJECT;
+        }
+        Set<String> chain2 = new HashSet<>(superclassChain(type2));
+        for (String candidate : superclassChain(type1)) {
+            if (chain2.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return OBJECT;
+    }
+
+    /** Return whether {@code internalName} is {@code java/lang/Thread} or one of its subclasses. */
+    boolean isThread(String internalName) {
+        return !internalName.startsWith("[") && superclassChain(internalName).contains(THREAD);
+    }
+
+    /**
+     * Return the access flags of the field a {@code GETFIELD}/{@code PUTFIELD}/... instruction names,
+     * resolved as the JVM does (the class, its superinterfaces, then its superclass), or {@code 0}
+     * when no class on the way declares it.
+     */
+    int fieldAccess(String owner, String name, String descriptor) {
+        String key = name + ':' + descriptor;
+        Deque<String> pending = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        pending.add(owner);
+        while (!pending.isEmpty()) {
+            String current = pending.removeFirst();
+            Optional<ClassInfo> info = seen.add(current) ? info(current) : Optional.empty();
+            if (info.isEmpty()) {
+                continue;
+            }
+            Integer access = info.get().fieldAccess().get(key);
+            if (access != null) {
+                return access;
+            }
+            pending.addAll(info.get().interfaces());
+            if (info.get().superName() != null) {
+                pending.addLast(info.get().superName());
+            }
+        }
+        return 0;
+    }
+
+    /** Return the class and its superclasses, nearest first, as far as their bytes can be found. */
+    private List<String> superclassChain(String internalName) {
+        List<String> chain = new ArrayList<>();
+        for (String current = internalName; current != null && !chain.contains(current); ) {
+            chain.add(current);
+            current = info(current).map(ClassInfo::superName).orElse(null);
+        }
+        return chain;
+    }
+
+    /** Return the class, its superclasses and all interfaces they implement. */
+    private Set<String> supertypes(String internalName) {
+        Set<String> all = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(internalName));
+        while (!pending.isEmpty()) {
+            String current = pending.removeFirst();
+            if (all.add(current)) {
+                info(current).ifPresent(info -> {
+                    if (info.superName() != null) {
+                        pending.add(info.superName());
+                    }
+                    pending.addAll(info.interfaces());
+                });
+            }
+        }
+        return all;
+    }
+
+    private Optional<ClassInfo> info(String internalName) {
+        Optional<ClassInfo> known = infos.get(internalName);
+        if (known != null) {
+            return known;
+        }
+        // Not computeIfAbsent: reading may be slow, and two threads parsing the same class is harmless.
+        Optional<ClassInfo> read = read(internalName);
+        Optional<ClassInfo> raced = infos.putIfAbsent(internalName, read);
+        return raced != null ? raced : read;
+    }
+
+    private Optional<ClassInfo> read(String internalName) {
+        ClassLoader loader = source.get();
+        URL url = loader == null ? null : loader.getResource(internalName + ".class");
+        if (url == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = url.openStream()) {
+            return Optional.of(ClassInfo.parse(new ClassReader(in.readAllBytes())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + url + " to learn the superclass of " + internalName, e);
+        }
+    }
+}

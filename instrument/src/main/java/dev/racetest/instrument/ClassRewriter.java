@@ -1,0 +1,144 @@
+package dev.racetest.instrument;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+
+/**
+ * Rewrite a class file so that every synchronisation point calls {@link dev.racetest.instrument.hooks.Hooks}.
+ *
+ * <p>The rewriters run as one ASM chain, in this order (each sees the output of the ones before it,
+ * and none rewrites another's hook calls):
+ * <ol>
+ *   <li>{@code StaticInitializerRewriter}: brackets {@code <clinit>} with enter/exit hooks, first so
+ *       they enclose everything else the initialiser does;</li>
+ *   <li>{@code SynchronizedMethodRewriter}: synchronized methods to explicit monitor hooks, first so
+ *       its entry and exit wrap everything else the method does;</li>
+ *   <li>{@code MonitorRewriter}: {@code monitorenter}/{@code monitorexit};</li>
+ *   <li>{@code WaitNotifyRewriter}: {@code Object.wait/notify/notifyAll};</li>
+ *   <li>{@code ThreadCallRewriter}: {@code Thread} start, join, sleep, yield, interrupt and queries;</li>
+ *   <li>{@code AtomicCallRewriter}: calls on {@code java.util.concurrent.atomic} objects;</li>
+ *   <li>{@code FieldAccessRewriter}: reads and writes of non-final fields;</li>
+ *   <li>{@code ArrayAccessRewriter}: reads and writes of array elements.</li>
+ * </ol>
+ * Old class files have their JSR/RET subroutines inlined before the first rewriter. Frames are
+ * recomputed ({@code COMPUTE_FRAMES}) from a hierarchy read out of class files, so rewriting never
+ * loads a class.
+ *
+ * <p>Stateless and thread-safe. Every call registers fresh {@linkplain dev.racetest.instrument.hooks.SyncSites
+ * sites}, so callers that rewrite the same class repeatedly should cache the result, as
+ * {@link InstrumentingClassLoader} does.
+ */
+public final class ClassRewriter {
+
+    private record Stage(Class<? extends ClassVisitor> type,
+                         BiFunction<ClassVisitor, ClassContext, ClassVisitor> factory) {
+    }
+
+    /** The rewriters, first to last. */
+    private static final List<Stage> STAGES = List.of(
+            new Stage(StaticInitializerRewriter.class, StaticInitializerRewriter::new),
+            new Stage(SynchronizedMethodRewriter.class, SynchronizedMethodRewriter::new),
+            new Stage(MonitorRewriter.class, MonitorRewriter::new),
+            new Stage(WaitNotifyRewriter.class, WaitNotifyRewriter::new),
+            new Stage(ThreadCallRewriter.class, ThreadCallRewriter::new),
+            new Stage(AtomicCallRewriter.class, AtomicCallRewriter::new),
+            new Stage(FieldAccessRewriter.class, FieldAccessRewriter::new),
+            new Stage(ArrayAccessRewriter.class, ArrayAccessRewriter::new));
+
+    private static final Set<String> STAGE_NAMES =
+            STAGES.stream().map(stage -> stage.type().getName()).collect(Collectors.toUnmodifiableSet());
+
+    /** ASM classes whose failures mean frame computation or writing, not reading. */
+    private static final Set<String> WRITER_CLASSES = Set.of(
+            "org.objectweb.asm.ClassWriter", "org.objectweb.asm.MethodWriter", "org.objectweb.asm.Frame",
+            "org.objectweb.asm.SymbolTable", HierarchyClassWriter.class.getName());
+
+    /**
+     * Return {@code original} with every synchronisation point rewritten into a hook call.
+     *
+     * @param binaryName      the class's binary name, such as {@code com.acme.Foo}, for messages
+     * @param original        the class file
+     * @param hierarchySource where the class files of superclasses are read from ({@code getResource})
+     * @throws InstrumentationException if the class cannot be rewritten; the message names the class,
+     *                                  the failing rewriter and the method
+     */
+    public byte[] rewrite(String binaryName, byte[] original, ClassLoader hierarchySource) {
+        Objects.requireNonNull(binaryName, "binaryName must not be null");
+        Objects.requireNonNull(original, "original must not be null");
+        Objects.requireNonNull(hierarchySource, "hierarchySource must not be null");
+        ClassHierarchy hierarchy = ClassHierarchy.of(hierarchySource);
+        ClassContext context = new ClassContext(hierarchy);
+        try {
+            ClassReader reader = new ClassReader(original);
+            hierarchy.remember(reader);
+            ClassWriter writer = new HierarchyClassWriter(hierarchy);
+            ClassVisitor chain = writer;
+            for (Stage stage : STAGES.reversed()) {
+                chain = stage.factory().apply(chain, context);
+            }
+            // Frames are recomputed, so reading them would only cost time (and LocalVariablesSorter
+            // rejects compressed ones).
+            reader.accept(new ClassContext.Collector(chain, context), ClassReader.SKIP_FRAMES);
+            return writer.toByteArray();
+        } catch (MethodTooLargeException e) {
+            throw new InstrumentationException(binaryName, "ClassWriter", e.getMethodName(),
+                    "method " + e.getMethodName() + e.getDescriptor() + " would grow to " + e.getCodeSize()
+                            + " bytes of code, past the JVM limit of 65535", e);
+        } catch (ClassTooLargeException e) {
+            throw new InstrumentationException(binaryName, "ClassWriter", null,
+                    "the constant pool would grow to " + e.getConstantPoolCount()
+                            + " entries, past the JVM limit of 65535", e);
+        } catch (RuntimeException e) {
+            throw new InstrumentationException(binaryName, blame(e), context.currentMethod(),
+                    InstrumentationException.describe(e), e);
+        }
+    }
+
+    /**
+     * Return the stage that was running when {@code failure} was thrown: the innermost stack frame
+     * of a rewriter or of ASM's writer; the reader drives them all, so it is blamed only when neither
+     * is on the stack.
+     */
+    private static String blame(Throwable failure) {
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            String className = frame.getClassName();
+            int nested = className.indexOf('$');
+            String topLevel = nested < 0 ? className : className.substring(0, nested);
+            if (STAGE_NAMES.contains(topLevel)) {
+                return topLevel.substring(topLevel.lastIndexOf('.') + 1);
+            }
+            if (WRITER_CLASSES.contains(className) || WRITER_CLASSES.contains(topLevel)) {
+                return "ClassWriter";
+            }
+        }
+        return "ClassReader";
+    }
+
+    /** Answer {@link #getCommonSuperClass} from class files, because the default loads classes. */
+    private static final class HierarchyClassWriter extends ClassWriter {
+        private final ClassHierarchy hierarchy;
+
+        HierarchyClassWriter(ClassHierarchy hierarchy) {
+            super(ClassWriter.COMPUTE_FRAMES);
+            this.hierarchy = hierarchy;
+        }
+
+        @Override
+        protected String getCommonSuperClass(String type1, String type2) {
+            return hierarchy.commonSuperClass(type1, type2);
+        }
+
+        @Override
+        protected ClassLoader getClassLoader() {
+            throw new UnsupportedOperationException("racetest rewriting must not load classes");
+        }
+    }
+}
