@@ -49,7 +49,8 @@ public final class InstrumentingClassLoader extends ClassLoader {
      * {@code parent}, which also loads every other class.
      */
     public InstrumentingClassLoader(ClassLoader parent, InstrumentationPolicy policy) {
-        super("racetest-instrumenting", Objects.requireNonNull(parent, "parent must not be null"));
+        // Unnamed on purpose: a named loader prefixes every stack frame of user code with its name.
+        super(Objects.requireNonNull(parent, "parent must not be null"));
         this.parent = parent;
         this.policy = Objects.requireNonNull(policy, "policy must not be null");
     }

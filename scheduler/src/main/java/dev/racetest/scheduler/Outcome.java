@@ -28,19 +28,29 @@ public sealed interface Outcome {
     record ThreadFailed(int threadId, String threadName, Throwable error) implements Outcome {
         @Override
         public String headline() {
-            String message = error.getMessage() == null ? "" : ": " + firstLine(error.getMessage());
+            String message = error.getMessage() == null ? "" : ": " + oneLine(error.getMessage());
             return error.getClass().getName() + " in thread " + threadName + message;
         }
     }
 
-    /** No thread could make progress while some had not finished. */
-    record Deadlock(List<BlockedThread> threads) implements Outcome {
+    /**
+     * No thread could make progress while some had not finished.
+     *
+     * @param threads every thread that had not finished
+     * @param cycle   the threads that wait for each other's locks, as {@code "T1 name"} labels, in
+     *                wait-for order; empty when the threads are blocked without such a cycle
+     */
+    record Deadlock(List<BlockedThread> threads, List<String> cycle) implements Outcome {
         public Deadlock {
             threads = List.copyOf(threads);
+            cycle = List.copyOf(cycle);
         }
 
         @Override
         public String headline() {
+            if (!cycle.isEmpty()) {
+                return "deadlock: " + String.join(", ", cycle) + " wait for each other's locks";
+            }
             return "deadlock: " + threads.size() + (threads.size() == 1 ? " thread is" : " threads are")
                     + " blocked and none can go on";
         }
@@ -96,8 +106,9 @@ public sealed interface Outcome {
         }
     }
 
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline) + " ...";
+    /** Folds a (possibly multi-line, as AssertJ writes them) message onto one line for a headline. */
+    private static String oneLine(String text) {
+        String folded = text.strip().replaceAll("\\s+", " ");
+        return folded.length() <= 200 ? folded : folded.substring(0, 197) + "...";
     }
 }

@@ -76,7 +76,9 @@ class ExplorerTests {
             assertThat(deadlock.threads().get(0).waitingFor()).isEqualTo("T1 first to end (in Thread.join)");
         });
         String report = FailureReport.format(failure, result, List.of("REPLAY LINE"));
-        assertThat(report).contains("deadlock: 3 threads are blocked", "Threads that cannot go on:", "Interleaving (all ")
+        assertThat(((Outcome.Deadlock) failure.outcome()).cycle()).containsExactly("T1 first", "T2 second");
+        assertThat(report).contains("deadlock: T1 first, T2 second wait for each other's locks",
+                        "Threads that cannot go on:", "Interleaving (all ")
                 .endsWith("REPLAY LINE\n");
     }
 
@@ -119,9 +121,12 @@ class ExplorerTests {
             HandInstrumented.join(notifier);
         };
         Failure failure = Explorer.explore(SETTINGS, missed).failure().orElseThrow();
-        assertThat(failure.outcome()).isInstanceOfSatisfying(Outcome.Deadlock.class, deadlock ->
-                assertThat(deadlock.threads()).singleElement().extracting(BlockedThread::waitingFor).asString()
-                        .contains("a notify on Object#1"));
+        assertThat(failure.outcome()).isInstanceOfSatisfying(Outcome.Deadlock.class, deadlock -> {
+            assertThat(deadlock.threads()).singleElement().extracting(BlockedThread::waitingFor).asString()
+                    .contains("a notify on Object#1");
+            assertThat(deadlock.cycle()).isEmpty();
+            assertThat(deadlock.headline()).isEqualTo("deadlock: 1 thread is blocked and none can go on");
+        });
     }
 
     @Test

@@ -31,8 +31,7 @@ public final class FailureReport {
         out.append("racetest found a failure: ").append(failure.outcome().headline()).append('\n');
         out.append(result.stopReason() == ExplorationResult.StopReason.REPLAYED
                 ? "Replayed from a schedule"
-                : "Found in execution " + (failure.executionIndex() + 1) + " of " + result.executions()
-                + " (run seed " + result.seed() + ")");
+                : "Found in execution " + (failure.executionIndex() + 1) + " (run seed " + result.seed() + ")");
         out.append("; the execution took ").append(failure.totalSteps()).append(" steps.\n");
         if (failure.replayNote() != null) {
             out.append("Note: ").append(failure.replayNote()).append(".\n");

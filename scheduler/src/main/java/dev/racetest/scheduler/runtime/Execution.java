@@ -441,7 +441,7 @@ public final class Execution {
                 blocked.add(DeadlockDescriber.describe(thread, monitors.values(), labels));
             }
         }
-        return new Outcome.Deadlock(blocked);
+        return new Outcome.Deadlock(blocked, LockCycle.find(threads));
     }
 
     private List<String> spinningLocations() {
