@@ -8,6 +8,7 @@ import dev.racetest.scheduler.strategy.ReplayStrategy;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +30,7 @@ public final class Explorer {
     // Written by the carrier, read by the watchdog.
     private volatile Execution current;
     private volatile long currentStartNanos;
+    private volatile int currentIndex;
 
     private Explorer(ExplorationSettings settings) {
         this.settings = settings;
@@ -83,15 +85,14 @@ public final class Explorer {
 
     private ExplorationResult abandon(Execution stuck, long start) {
         Outcome.TimedOut outcome = stuck.stuckReport();
-        Schedule schedule = new Schedule(0, new int[0]);
-        Failure failure = new Failure(executionsStarted - 1, 0, outcome, schedule, java.util.List.of(), 0,
-                "the carrier thread was abandoned, so this interleaving was not replayed");
-        return new ExplorationResult(executionsStarted, executionsStarted, settings.seed(),
+        Schedule schedule = stuck.scheduleWhileStuck();
+        Failure failure = new Failure(currentIndex, schedule.executionSeed(), outcome, schedule, List.of(), 0,
+                "the execution never returned to the scheduler, so it was abandoned rather than replayed");
+        int executions = currentIndex + 1;
+        return new ExplorationResult(executions, executions, settings.seed(),
                 Duration.ofNanos(System.nanoTime() - start), ExplorationResult.StopReason.FAILURE_FOUND,
                 Optional.of(failure));
     }
-
-    private volatile int executionsStarted;
 
     private ExplorationResult runExecutions(TestBody body) {
         long start = System.nanoTime();
@@ -120,6 +121,7 @@ public final class Explorer {
                 stop = ExplorationResult.StopReason.EXHAUSTED;
                 break;
             }
+            currentIndex = executions;
             Execution execution = track(new Execution(strategy, settings.maxSteps(), settings.executionTimeout(), false));
             Outcome outcome = execution.run(body);
             executions++;
@@ -154,7 +156,6 @@ public final class Explorer {
     private Execution track(Execution execution) {
         currentStartNanos = System.nanoTime();
         current = execution;
-        executionsStarted++;
         return execution;
     }
 

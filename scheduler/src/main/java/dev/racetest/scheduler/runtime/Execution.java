@@ -108,6 +108,17 @@ public final class Execution {
         return new Schedule(strategy.executionSeed(), Arrays.copyOf(choices, decisions));
     }
 
+    /**
+     * Returns the choices made so far, from the watchdog thread, for an execution whose carrier is
+     * stuck in user code. No lock orders this read, but it is benign: a carrier running user code
+     * between two scheduling points never writes the choices, and it wrote the last one before it
+     * entered that code, long (seconds) before the watchdog looks.
+     */
+    public Schedule scheduleWhileStuck() {
+        int made = decisions;
+        return new Schedule(strategy.executionSeed(), Arrays.copyOf(choices, Math.min(made, choices.length)));
+    }
+
     /** Returns a 64-bit hash of the choices, to count distinct interleavings. */
     public long choiceHash() {
         long hash = 0xCBF2_9CE4_8422_2325L;

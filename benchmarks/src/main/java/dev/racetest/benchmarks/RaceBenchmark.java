@@ -1,0 +1,98 @@
+package dev.racetest.benchmarks;
+
+import dev.racetest.instrument.InstrumentationPolicy;
+import dev.racetest.instrument.InstrumentingClassLoader;
+import dev.racetest.scheduler.Outcome;
+import dev.racetest.scheduler.Strategy;
+import dev.racetest.scheduler.TestBody;
+import dev.racetest.scheduler.runtime.Execution;
+import dev.racetest.scheduler.strategy.RandomWalkStrategy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints executions per second of the scheduler on the examples and on synchronized-increment
+ * programs, as a table and as one JSON line.
+ *
+ * <p>Each program is loaded through the instrumenting class loader, as a {@code @RaceTest} would be,
+ * and run execution after execution under random walk with a fixed seed; failing executions (the
+ * lost update, the deadlock) count like passing ones, since finding them is the work measured.
+ * Run it with {@code ./mvnw -q -Pbenchmark verify}; quote ratios from one run, the machine is shared.
+ */
+public final class RaceBenchmark {
+
+    private static final Duration WARM_UP = Duration.ofSeconds(2);
+    private static final Duration MEASURE = Duration.ofSeconds(4);
+
+    private record Case(String name, String className, Object argument) {
+    }
+
+    private record Figure(String name, long executions, long failures, double seconds) {
+        double perSecond() {
+            return executions / seconds;
+        }
+    }
+
+    private RaceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Case> cases = List.of(
+                new Case("lost-update counter (2 threads x 3 hits)", "LostUpdateCounter", null),
+                new Case("deadlock example (2 opposing transfers)", "OpposingTransfers", null),
+                new Case("2 threads x 100 synchronized increments", "SynchronizedIncrements", 2),
+                new Case("4 threads x 100 synchronized increments", "SynchronizedIncrements", 4),
+                new Case("8 threads x 100 synchronized increments", "SynchronizedIncrements", 8));
+        List<Figure> figures = new ArrayList<>();
+        for (Case benchmark : cases) {
+            TestBody body = load(benchmark);
+            measure(benchmark.name(), body, WARM_UP);
+            figures.add(measure(benchmark.name(), body, MEASURE));
+        }
+        System.out.printf(Locale.ROOT, "%-45s %12s %10s %12s%n", "program", "executions", "failures", "executions/s");
+        for (Figure figure : figures) {
+            System.out.printf(Locale.ROOT, "%-45s %12d %10d %12.0f%n", figure.name(), figure.executions(),
+                    figure.failures(), figure.perSecond());
+        }
+        StringBuilder json = new StringBuilder("{\"benchmark\":\"executions-per-second\",\"jdk\":\"")
+                .append(Runtime.version()).append("\",\"cores\":").append(Runtime.getRuntime().availableProcessors())
+                .append(",\"results\":[");
+        for (int i = 0; i < figures.size(); i++) {
+            Figure figure = figures.get(i);
+            json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"program\":\"%s\",\"executions\":%d,\"failures\":%d,\"executionsPerSecond\":%.0f}",
+                    figure.name(), figure.executions(), figure.failures(), figure.perSecond()));
+        }
+        System.out.println(json.append("]}"));
+    }
+
+    private static TestBody load(Case benchmark) throws ReflectiveOperationException {
+        ClassLoader loader = new InstrumentingClassLoader(RaceBenchmark.class.getClassLoader(), InstrumentationPolicy.defaults());
+        Class<?> type = Class.forName("dev.racetest.benchmarks.programs." + benchmark.className(), true, loader);
+        return benchmark.argument() == null
+                ? (TestBody) type.getConstructor().newInstance()
+                : (TestBody) type.getConstructor(int.class).newInstance(benchmark.argument());
+    }
+
+    private static Figure measure(String name, TestBody body, Duration duration) {
+        Strategy strategy = new RandomWalkStrategy(42);
+        long executions = 0;
+        long failures = 0;
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        while (System.nanoTime() < end) {
+            for (int batch = 0; batch < 100; batch++) {
+                strategy.beginExecution((int) executions);
+                Outcome outcome = new Execution(strategy, 100_000, Duration.ofSeconds(10), false).run(body);
+                executions++;
+                if (outcome.isFailure()) {
+                    failures++;
+                }
+            }
+        }
+        return new Figure(name, executions, failures, (System.nanoTime() - start) / 1e9);
+    }
+}

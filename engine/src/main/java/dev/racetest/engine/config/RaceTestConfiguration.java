@@ -1,0 +1,195 @@
+package dev.racetest.engine.config;
+
+import dev.racetest.RaceTest;
+import dev.racetest.RaceTestConfigurationException;
+import dev.racetest.instrument.InstrumentationPolicy;
+
+import java.lang.reflect.Method;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * Read racetest's JUnit configuration parameters and resolve the settings of each test.
+ *
+ * <p>JUnit reads configuration parameters from the launcher request, then from JVM system properties
+ * ({@code -Dracetest.executions=5000}), then from {@code junit-platform.properties} on the test class
+ * path. The keys:
+ *
+ * <table>
+ *   <caption>racetest configuration parameters</caption>
+ *   <tr><th>key</th><th>meaning</th><th>default</th><th>accepted values</th></tr>
+ *   <tr><td>{@code racetest.executions}</td><td>executions per test, at most</td><td>1000</td>
+ *       <td>a whole number of at least 1</td></tr>
+ *   <tr><td>{@code racetest.timeBudget}</td><td>wall time after which no new execution starts</td>
+ *       <td>10s</td><td>{@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S})</td></tr>
+ *   <tr><td>{@code racetest.seed}</td><td>seed of the strategy</td><td>{@code 0x5EED2026}</td>
+ *       <td>decimal, hexadecimal with {@code 0x}, or {@code random}</td></tr>
+ *   <tr><td>{@code racetest.strategy}</td><td>how the next thread is chosen</td><td>{@code random}</td>
+ *       <td>{@code random}</td></tr>
+ *   <tr><td>{@code racetest.maxSteps}</td><td>steps one execution may take before it is a livelock</td>
+ *       <td>100000</td><td>a whole number of at least 1</td></tr>
+ *   <tr><td>{@code racetest.executionTimeout}</td><td>wall time one execution may take before it is stuck</td>
+ *       <td>10s</td><td>a duration, as for {@code racetest.timeBudget}</td></tr>
+ *   <tr><td>{@code racetest.replay}</td><td>replay one schedule in one test instead of exploring</td>
+ *       <td>none</td><td>{@code fully.qualified.Class#method:TOKEN}</td></tr>
+ *   <tr><td>{@code racetest.instrument.include}</td><td>rewrite only classes with these name prefixes</td>
+ *       <td>every class not excluded</td><td>comma-separated prefixes such as {@code com.acme.}</td></tr>
+ *   <tr><td>{@code racetest.instrument.exclude}</td><td>never rewrite classes with these name prefixes
+ *       (the JDK, test frameworks and racetest itself are always excluded)</td><td>none</td>
+ *       <td>comma-separated prefixes</td></tr>
+ *   <tr><td>{@code racetest.reportDir}</td><td>where failure reports are written</td>
+ *       <td>{@code target/racetest-reports}</td><td>a directory path, relative to the working directory</td></tr>
+ * </table>
+ *
+ * <p><b>Precedence</b>, per setting, highest first:
+ * <ol>
+ *   <li>a {@code racetest.replay} parameter that names this test ({@code Class#method:TOKEN});</li>
+ *   <li>an attribute set on the test's {@code @RaceTest} annotation, including {@code replay};</li>
+ *   <li>the configuration parameter ({@code -D} system property or {@code junit-platform.properties});</li>
+ *   <li>racetest's built-in default.</li>
+ * </ol>
+ * A replay runs one execution, so the execution count, time budget, seed and strategy do not apply
+ * to it; the step limit and the execution timeout still do.
+ *
+ * <p>A malformed value fails only the tests it applies to, with one sentence naming the key, the
+ * value, the accepted form and where to fix it ({@link RaceTestConfigurationException}); a
+ * malformed {@code racetest.replay} fails every test, since it cannot tell which test it meant.
+ *
+ * <p>Not thread-safe: one instance serves one engine execution, which runs tests one at a time.
+ */
+public final class RaceTestConfiguration {
+
+    public static final String EXECUTIONS = "racetest.executions";
+    public static final String TIME_BUDGET = "racetest.timeBudget";
+    public static final String SEED = "racetest.seed";
+    public static final String STRATEGY = "racetest.strategy";
+    public static final String MAX_STEPS = "racetest.maxSteps";
+    public static final String EXECUTION_TIMEOUT = "racetest.executionTimeout";
+    public static final String REPLAY = "racetest.replay";
+    public static final String INSTRUMENT_INCLUDE = "racetest.instrument.include";
+    public static final String INSTRUMENT_EXCLUDE = "racetest.instrument.exclude";
+    public static final String REPORT_DIR = "racetest.reportDir";
+
+    /** Every key racetest reads. */
+    public static final List<String> KEYS = List.of(EXECUTIONS, TIME_BUDGET, SEED, STRATEGY, MAX_STEPS,
+            EXECUTION_TIMEOUT, REPLAY, INSTRUMENT_INCLUDE, INSTRUMENT_EXCLUDE, REPORT_DIR);
+
+    /** Where failure reports go when {@link #REPORT_DIR} is not set. */
+    public static final String DEFAULT_REPORT_DIR = "target/racetest-reports";
+
+    private final ConfigurationParameters parameters;
+    /** The seed every {@code random} test of this run shares, picked on first use; null until then. */
+    private Long randomSeed;
+
+    /** Create a configuration that reads {@code parameters}. */
+    public RaceTestConfiguration(ConfigurationParameters parameters) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters must not be null");
+    }
+
+    /**
+     * Resolve the settings of {@code method}, run as a test of {@code testClass}, in the order of
+     * precedence described above.
+     *
+     * @throws RaceTestConfigurationException when a value that applies to this test is malformed
+     */
+    public ResolvedSettings settingsFor(Class<?> testClass, Method method) {
+        RaceTest annotation = method.getAnnotation(RaceTest.class);
+        Objects.requireNonNull(annotation, "method must be annotated with @RaceTest");
+        return new SettingsResolver(this, testClass, method, annotation).resolve();
+    }
+
+    /**
+     * Return which classes to rewrite, from {@link #INSTRUMENT_INCLUDE} and {@link #INSTRUMENT_EXCLUDE}.
+     *
+     * @throws RaceTestConfigurationException when a prefix is malformed
+     */
+    public InstrumentationPolicy instrumentationPolicy() {
+        InstrumentationPolicy policy = InstrumentationPolicy.defaults();
+        Optional<String> includes = parameter(INSTRUMENT_INCLUDE);
+        if (includes.isPresent()) {
+            policy = policy.withIncludes(parse(INSTRUMENT_INCLUDE, includes.get(), Values.PREFIXES_FORM, Values::prefixes));
+        }
+        Optional<String> excludes = parameter(INSTRUMENT_EXCLUDE);
+        if (excludes.isPresent()) {
+            policy = policy.withExcludes(parse(INSTRUMENT_EXCLUDE, excludes.get(), Values.PREFIXES_FORM, Values::prefixes));
+        }
+        return policy;
+    }
+
+    /**
+     * Return the directory failure reports are written to, from {@link #REPORT_DIR}.
+     *
+     * @throws RaceTestConfigurationException when the value is not a path
+     */
+    public Path reportDir() {
+        return parse(REPORT_DIR, parameter(REPORT_DIR).orElse(DEFAULT_REPORT_DIR), Values.REPORT_DIR_FORM, text -> {
+            try {
+                return Path.of(text.strip());
+            } catch (InvalidPathException notAPath) {
+                throw new IllegalArgumentException();
+            }
+        });
+    }
+
+    /**
+     * Return the test and schedule {@link #REPLAY} names, if it is set.
+     *
+     * @throws RaceTestConfigurationException when the value does not have the form {@code Class#method:TOKEN}
+     */
+    Optional<ReplayTarget> replayTarget() {
+        return parameter(REPLAY).map(value -> parse(REPLAY, value, ReplayTarget.FORM, ReplayTarget::parse));
+    }
+
+    /**
+     * Return the test and schedule {@link #REPLAY} names, or empty when it is not set or malformed
+     * (running the tests reports a malformed value).
+     */
+    public Optional<ReplayTarget> replayTargetIfValid() {
+        try {
+            return replayTarget();
+        } catch (RaceTestConfigurationException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** Return the configuration parameter {@code key}, unless it is blank. */
+    Optional<String> parameter(String key) {
+        return parameters.get(key).filter(value -> !value.isBlank());
+    }
+
+    /** Return this run's random seed, picking it on first use so every test of the run shares it. */
+    long randomSeed() {
+        if (randomSeed == null) {
+            randomSeed = new SecureRandom().nextLong();
+        }
+        return randomSeed;
+    }
+
+    /** Apply {@code parser} to the value of configuration parameter {@code key}, or fail with one sentence. */
+    <T> T parse(String key, String value, String form, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException malformed) {
+            throw invalidParameter(key, value, withReason(form, malformed));
+        }
+    }
+
+    /** Append the reason a parser gave, if any, to the accepted form. */
+    static String withReason(String form, IllegalArgumentException malformed) {
+        return malformed.getMessage() == null ? form : form + ", but " + malformed.getMessage();
+    }
+
+    /** Return the sentence for a malformed configuration parameter. */
+    static RaceTestConfigurationException invalidParameter(String key, String value, String form) {
+        return new RaceTestConfigurationException("Configuration parameter " + key + " has the invalid value '"
+                + value + "': expected " + form + "; fix the -D" + key
+                + " system property or its line in junit-platform.properties.");
+    }
+}

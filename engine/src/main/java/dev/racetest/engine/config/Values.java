@@ -1,0 +1,132 @@
+package dev.racetest.engine.config;
+
+import dev.racetest.scheduler.StrategyKind;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parse the textual forms of racetest's settings. Each parser throws {@link IllegalArgumentException}
+ * with no message when the text is malformed: the caller knows the key, the accepted form (the
+ * {@code *_FORM} constants) and where the value came from, and writes the sentence.
+ */
+final class Values {
+
+    static final String COUNT_FORM = "a whole number of at least 1, such as 500";
+    static final String DURATION_FORM = "a positive duration such as 500ms, 10s, 2m or PT10S";
+    static final String SEED_FORM = "a decimal number, a hexadecimal number starting with 0x, or random";
+    static final String PREFIXES_FORM = "comma-separated package or class name prefixes, such as com.acme.,org.example.Cache";
+    static final String REPORT_DIR_FORM = "a directory path, such as target/racetest-reports";
+
+    /** The seed value that asks for a new random seed each run. */
+    static final String RANDOM_SEED = "random";
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern PREFIX = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*\\.?");
+
+    private Values() {
+    }
+
+    /** Parse a count of at least 1; {@code _} separators are allowed, as in Java literals. */
+    static int count(String text) {
+        try {
+            int value = Integer.parseInt(text.strip().replace("_", ""));
+            if (value < 1) {
+                throw new IllegalArgumentException();
+            }
+            return value;
+        } catch (NumberFormatException malformed) {
+            throw new IllegalArgumentException();
+        }
+    }
+
+    /** Parse {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or an ISO-8601 duration; it must be positive. */
+    static Duration duration(String text) {
+        String trimmed = text.strip().toLowerCase(Locale.ROOT);
+        Duration duration;
+        Matcher matcher = SHORT_DURATION.matcher(trimmed);
+        try {
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                duration = switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            } else if (trimmed.startsWith("p")) {
+                duration = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+            } else {
+                throw new IllegalArgumentException();
+            }
+        } catch (NumberFormatException | ArithmeticException | DateTimeParseException malformed) {
+            throw new IllegalArgumentException();
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException();
+        }
+        return duration;
+    }
+
+    /** Return whether {@code text} asks for a random seed. */
+    static boolean isRandomSeed(String text) {
+        return text.strip().equalsIgnoreCase(RANDOM_SEED);
+    }
+
+    /** Parse a signed decimal seed or an unsigned hexadecimal one starting with {@code 0x}. */
+    static long seed(String text) {
+        String trimmed = text.strip().replace("_", "");
+        try {
+            if (trimmed.startsWith("0x") || trimmed.startsWith("0X")) {
+                String digits = trimmed.substring(2);
+                if (digits.isEmpty() || digits.startsWith("+") || digits.startsWith("-")) {
+                    throw new IllegalArgumentException();
+                }
+                return Long.parseUnsignedLong(digits, 16);
+            }
+            return Long.parseLong(trimmed);
+        } catch (NumberFormatException malformed) {
+            throw new IllegalArgumentException();
+        }
+    }
+
+    /** Parse a strategy by its configuration name, ignoring case. */
+    static StrategyKind strategy(String text) {
+        for (StrategyKind kind : StrategyKind.values()) {
+            if (kind.configName().equalsIgnoreCase(text.strip())) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException();
+    }
+
+    /** Return the accepted form of a strategy, listing every configuration name. */
+    static String strategyForm() {
+        List<String> names = new ArrayList<>();
+        for (StrategyKind kind : StrategyKind.values()) {
+            names.add(kind.configName());
+        }
+        return "one of " + String.join(", ", names);
+    }
+
+    /** Parse comma-separated class name prefixes; blanks between commas are ignored. */
+    static List<String> prefixes(String text) {
+        List<String> prefixes = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String prefix = part.strip();
+            if (prefix.isEmpty()) {
+                continue;
+            }
+            if (!PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException();
+            }
+            prefixes.add(prefix);
+        }
+        return List.copyOf(prefixes);
+    }
+}

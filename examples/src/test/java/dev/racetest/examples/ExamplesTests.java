@@ -1,0 +1,98 @@
+package dev.racetest.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * Proves each example's verdict with the default configuration (default seed and budget, so the run
+ * is deterministic): every buggy example is found with the right verdict, every correct twin passes
+ * its whole execution budget, and the replay line of each bug reproduces it in execution 1.
+ */
+@Timeout(120)
+class ExamplesTests {
+
+    private static final String ENGINE = "racetest";
+
+    @ParameterizedTest(name = "{0}#{1} is found as: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            dev.racetest.examples.counter.HitCounterRaceTest | plainCounterCountsEveryHit | AssertionFailedError in thread main: [hits counted] expected: 6 but was:
+            dev.racetest.examples.payout.PayoutRaceTest      | balanceNeverGoesNegative   | AssertionFailedError in thread main: [balance after two payouts of 60 from 100] expected: 40L but was: -20L
+            dev.racetest.examples.transfer.TransferRaceTest  | opposingTransfersComplete  | deadlock: T1 alice-to-bob, T2 bob-to-alice wait for each other's locks
+            """)
+    void buggyExampleIsFoundAndItsReplayLineReproducesIt(String className, String method, String verdict) {
+        String message = failureMessage(EngineTestKit.engine(ENGINE).selectors(selectMethod(className + "#" + method)).execute());
+        assertThat(message).startsWith("racetest found a failure: ").contains(verdict, "Interleaving");
+
+        String replayValue = replayValue(message);
+        assertThat(replayValue).startsWith(className + "#" + method + ":rt1.");
+        String replayed = failureMessage(EngineTestKit.engine(ENGINE)
+                .selectors(selectMethod(className + "#" + method))
+                .configurationParameter("racetest.replay", replayValue)
+                .execute());
+        assertThat(replayed).contains("Replayed from a schedule");
+        assertThat(headline(replayed)).isEqualTo(headline(message));
+    }
+
+    @ParameterizedTest(name = "{0}#{1} passes every execution")
+    @CsvSource(delimiter = '|', textBlock = """
+            dev.racetest.examples.counter.HitCounterRaceTest   | atomicCounterCountsEveryHit
+            dev.racetest.examples.payout.PayoutRaceTest        | synchronizedBalanceNeverGoesNegative
+            dev.racetest.examples.transfer.TransferRaceTest    | orderedOpposingTransfersComplete
+            """)
+    void correctTwinPassesItsWholeBudget(String className, String method) {
+        EngineExecutionResults results = EngineTestKit.engine(ENGINE)
+                .selectors(selectMethod(className + "#" + method)).execute();
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(method), finishedSuccessfully()));
+        Map<String, String> entries = reportEntries(results);
+        assertThat(entries).containsEntry("racetest.executions", "1000");
+        assertThat(Integer.parseInt(entries.get("racetest.interleavings"))).isGreaterThan(1);
+    }
+
+    private static String failureMessage(EngineExecutionResults results) {
+        results.testEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> true))));
+        return results.testEvents().failed().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
+                .map(r -> r.getThrowable().orElseThrow().getMessage())
+                .findFirst().orElseThrow();
+    }
+
+    private static Map<String, String> reportEntries(EngineExecutionResults results) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .map(Event::getPayload)
+                .flatMap(java.util.Optional::stream)
+                .filter(ReportEntry.class::isInstance)
+                .map(ReportEntry.class::cast)
+                .map(ReportEntry::getKeyValuePairs)
+                .reduce(new java.util.HashMap<>(), (all, more) -> {
+                    all.putAll(more);
+                    return all;
+                });
+    }
+
+    private static String replayValue(String message) {
+        return message.lines().map(String::strip)
+                .filter(line -> line.startsWith("-Dracetest.replay="))
+                .map(line -> line.substring("-Dracetest.replay=".length()))
+                .findFirst().orElseThrow(() -> new AssertionError("no replay line in:\n" + message));
+    }
+
+    private static String headline(String message) {
+        return message.lines().findFirst().orElse("");
+    }
+}
