@@ -7,6 +7,7 @@ import dev.racetest.e2e.fixtures.CorrectProgramsFixture;
 import dev.racetest.e2e.fixtures.LazyInitFixture;
 import dev.racetest.e2e.fixtures.MissedSignalFixture;
 import dev.racetest.e2e.fixtures.SpinWaitFixture;
+import dev.racetest.e2e.fixtures.ThreadPoolFixture;
 import dev.racetest.e2e.fixtures.TightLoopFixture;
 import dev.racetest.e2e.fixtures.WorkerExceptionFixture;
 
@@ -52,6 +53,14 @@ class RacyProgramsTests {
     void exceptionInAnotherThreadFailsTheTestNamingTheThread() {
         assertThat(failureOf(WorkerExceptionFixture.class))
                 .startsWith("racetest found a failure: java.lang.IllegalStateException in thread worker: worker gave up");
+    }
+
+    @Test
+    void threadPoolWorkIsReportedAsOutsideControlNotAsAFalseVerdict() {
+        assertThat(failureOf(ThreadPoolFixture.class))
+                .startsWith("racetest found a failure: thread pool-")
+                .contains("is not controlled by racetest but ran instrumented code at ThreadPoolFixture$Counter.add(ThreadPoolFixture.java:")
+                .contains("It runs in java.util.concurrent.ThreadPoolExecutor$Worker.run");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.racetest.scheduler;
 
 import dev.racetest.scheduler.runtime.ControlledThreadsUnavailableException;
+import dev.racetest.scheduler.runtime.EscapedThreads;
 import dev.racetest.scheduler.runtime.Execution;
 import dev.racetest.scheduler.runtime.VirtualThreads;
 import dev.racetest.scheduler.strategy.RandomWalkStrategy;
@@ -46,7 +47,12 @@ public final class Explorer {
         if (unavailable != null) {
             throw new ControlledThreadsUnavailableException(unavailable);
         }
-        return new Explorer(settings).exploreOnCarrier(body);
+        EscapedThreads.INSTANCE.explorationStarted();
+        try {
+            return new Explorer(settings).exploreOnCarrier(body);
+        } finally {
+            EscapedThreads.INSTANCE.explorationEnded();
+        }
     }
 
     private ExplorationResult exploreOnCarrier(TestBody body) {

@@ -98,6 +98,21 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * A thread racetest does not control ran instrumented code during the execution, so its steps were
+     * neither chosen nor seen and the execution proves nothing.
+     *
+     * @param threadName the uncontrolled thread
+     * @param location   the sync point where it was noticed
+     * @param origin     the frame its work started from, such as {@code java.util.concurrent.ThreadPoolExecutor$Worker.run}
+     */
+    record UncontrolledThread(String threadName, String location, String origin) implements Outcome {
+        @Override
+        public String headline() {
+            return "thread " + threadName + " is not controlled by racetest but ran instrumented code at " + location;
+        }
+    }
+
     /** The harness met a situation it cannot schedule through; the message says which and what to do. */
     record CannotContinue(String reason) implements Outcome {
         @Override

@@ -191,6 +191,28 @@ class ExplorerTests {
                                 assertThat(waiting).isEqualTo("ReentrantLock (parked inside the JDK)")));
     }
 
+    @Test
+    void threadOutsideControlIsReportedInsteadOfAFalseDeadlock() {
+        TestBody escaping = () -> {
+            Counter counter = new Counter();
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            // Started for real, not through the start hook: the scheduler never sees this thread.
+            Thread.ofPlatform().name("escaped-worker").start(() -> {
+                HandInstrumented.racyIncrement(counter);
+                done.countDown();
+            });
+            done.await(); // parks main inside the JDK; only the escaped thread can unpark it
+        };
+        Failure failure = Explorer.explore(SETTINGS.withMaxExecutions(3), escaping).failure().orElseThrow();
+
+        assertThat(failure.outcome()).isInstanceOfSatisfying(Outcome.UncontrolledThread.class, escaped -> {
+            assertThat(escaped.threadName()).isEqualTo("escaped-worker");
+            assertThat(escaped.location()).isEqualTo("Program.run(Program.java:10)");
+            assertThat(escaped.origin()).startsWith("dev.racetest.scheduler.ExplorerTests.lambda$");
+        });
+        assertThat(failure.executionIndex()).isZero();
+    }
+
     private static void both(ReentrantLock outer, ReentrantLock inner) {
         Hooks.yield(HandInstrumented.YIELD);
         outer.lock();

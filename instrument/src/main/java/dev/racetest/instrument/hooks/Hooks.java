@@ -19,6 +19,9 @@ public final class Hooks {
 
     private static final ThreadLocal<SyncPointHandler> HANDLER = new ThreadLocal<>();
 
+    /** Told about sync points reached by uncontrolled threads; {@code null} when nobody listens. */
+    private static volatile UncontrolledThreadListener uncontrolledListener;
+
     private Hooks() {
     }
 
@@ -37,9 +40,31 @@ public final class Hooks {
         return HANDLER.get();
     }
 
+    /** Installs the listener told about uncontrolled threads at sync points; {@code null} removes it. */
+    public static void setUncontrolledThreadListener(UncontrolledThreadListener listener) {
+        uncontrolledListener = listener;
+    }
+
     private static SyncPointHandler handler() {
         SyncPointHandler handler = HANDLER.get();
         return handler != null ? handler : UncontrolledHandler.INSTANCE;
+    }
+
+    /** The handler for a sync point at {@code site}; reports the calling thread when it is uncontrolled. */
+    private static SyncPointHandler handler(int site) {
+        SyncPointHandler handler = HANDLER.get();
+        if (handler != null) {
+            return handler;
+        }
+        uncontrolled(site);
+        return UncontrolledHandler.INSTANCE;
+    }
+
+    private static void uncontrolled(int site) {
+        UncontrolledThreadListener listener = uncontrolledListener;
+        if (listener != null) {
+            listener.uncontrolledSyncPoint(Thread.currentThread(), site);
+        }
     }
 
     // Memory accesses: nothing to do outside a controlled thread, so skip the fallback's virtual call.
@@ -48,6 +73,8 @@ public final class Hooks {
         SyncPointHandler handler = HANDLER.get();
         if (handler != null) {
             handler.fieldAccess(owner, false, site);
+        } else {
+            uncontrolled(site);
         }
     }
 
@@ -55,6 +82,8 @@ public final class Hooks {
         SyncPointHandler handler = HANDLER.get();
         if (handler != null) {
             handler.fieldAccess(owner, true, site);
+        } else {
+            uncontrolled(site);
         }
     }
 
@@ -62,6 +91,8 @@ public final class Hooks {
         SyncPointHandler handler = HANDLER.get();
         if (handler != null) {
             handler.arrayAccess(array, index, false, site);
+        } else {
+            uncontrolled(site);
         }
     }
 
@@ -69,6 +100,8 @@ public final class Hooks {
         SyncPointHandler handler = HANDLER.get();
         if (handler != null) {
             handler.arrayAccess(array, index, true, site);
+        } else {
+            uncontrolled(site);
         }
     }
 
@@ -76,6 +109,8 @@ public final class Hooks {
         SyncPointHandler handler = HANDLER.get();
         if (handler != null) {
             handler.atomicAccess(atomic, site);
+        } else {
+            uncontrolled(site);
         }
     }
 
@@ -85,25 +120,25 @@ public final class Hooks {
         if (monitor == null) {
             throw new NullPointerException("Cannot enter synchronized block because the monitor is null");
         }
-        handler().monitorEnter(monitor, site);
+        handler(site).monitorEnter(monitor, site);
     }
 
     public static void monitorExit(Object monitor, int site) {
         if (monitor == null) {
             throw new NullPointerException("Cannot exit synchronized block because the monitor is null");
         }
-        handler().monitorExit(monitor, site);
+        handler(site).monitorExit(monitor, site);
     }
 
     public static void objectWait(Object monitor, int site) throws InterruptedException {
-        handler().objectWait(monitor, 0, site);
+        handler(site).objectWait(monitor, 0, site);
     }
 
     public static void objectWait(Object monitor, long millis, int site) throws InterruptedException {
         if (millis < 0) {
             throw new IllegalArgumentException("timeout value is negative");
         }
-        handler().objectWait(monitor, toNanos(millis, 0), site);
+        handler(site).objectWait(monitor, toNanos(millis, 0), site);
     }
 
     public static void objectWait(Object monitor, long millis, int nanos, int site) throws InterruptedException {
@@ -113,15 +148,15 @@ public final class Hooks {
         if (nanos < 0 || nanos > 999_999) {
             throw new IllegalArgumentException("nanosecond timeout value out of range");
         }
-        handler().objectWait(monitor, toNanos(millis, nanos), site);
+        handler(site).objectWait(monitor, toNanos(millis, nanos), site);
     }
 
     public static void objectNotify(Object monitor, int site) {
-        handler().objectNotify(monitor, false, site);
+        handler(site).objectNotify(monitor, false, site);
     }
 
     public static void objectNotifyAll(Object monitor, int site) {
-        handler().objectNotify(monitor, true, site);
+        handler(site).objectNotify(monitor, true, site);
     }
 
     public static boolean holdsLock(Object monitor) {
@@ -134,18 +169,18 @@ public final class Hooks {
     // Threads.
 
     public static void threadStart(Thread thread, int site) {
-        handler().threadStart(thread, site);
+        handler(site).threadStart(thread, site);
     }
 
     public static void threadJoin(Thread thread, int site) throws InterruptedException {
-        handler().threadJoin(thread, 0, site);
+        handler(site).threadJoin(thread, 0, site);
     }
 
     public static void threadJoin(Thread thread, long millis, int site) throws InterruptedException {
         if (millis < 0) {
             throw new IllegalArgumentException("timeout value is negative");
         }
-        handler().threadJoin(thread, toNanos(millis, 0), site);
+        handler(site).threadJoin(thread, toNanos(millis, 0), site);
     }
 
     public static void threadJoin(Thread thread, long millis, int nanos, int site) throws InterruptedException {
@@ -155,13 +190,13 @@ public final class Hooks {
         if (nanos < 0 || nanos > 999_999) {
             throw new IllegalArgumentException("nanosecond timeout value out of range");
         }
-        handler().threadJoin(thread, toNanos(millis, nanos), site);
+        handler(site).threadJoin(thread, toNanos(millis, nanos), site);
     }
 
     public static boolean threadJoin(Thread thread, Duration duration, int site) throws InterruptedException {
         // Thread.join(Duration) treats zero and negative durations as "check, do not wait".
         long nanos = duration.isNegative() || duration.isZero() ? -1 : saturatedNanos(duration);
-        return handler().threadJoin(thread, nanos, site);
+        return handler(site).threadJoin(thread, nanos, site);
     }
 
     public static Thread currentThread() {
@@ -172,7 +207,7 @@ public final class Hooks {
         if (millis < 0) {
             throw new IllegalArgumentException("timeout value is negative");
         }
-        handler().threadSleep(toNanos(millis, 0), site);
+        handler(site).threadSleep(toNanos(millis, 0), site);
     }
 
     public static void sleep(long millis, int nanos, int site) throws InterruptedException {
@@ -182,23 +217,23 @@ public final class Hooks {
         if (nanos < 0 || nanos > 999_999) {
             throw new IllegalArgumentException("nanosecond timeout value out of range");
         }
-        handler().threadSleep(toNanos(millis, nanos), site);
+        handler(site).threadSleep(toNanos(millis, nanos), site);
     }
 
     public static void sleep(Duration duration, int site) throws InterruptedException {
-        handler().threadSleep(duration.isNegative() ? 0 : saturatedNanos(duration), site);
+        handler(site).threadSleep(duration.isNegative() ? 0 : saturatedNanos(duration), site);
     }
 
     public static void yield(int site) {
-        handler().threadYield(site);
+        handler(site).threadYield(site);
     }
 
     public static void onSpinWait(int site) {
-        handler().threadYield(site);
+        handler(site).threadYield(site);
     }
 
     public static void interrupt(Thread thread, int site) {
-        handler().threadInterrupt(thread, site);
+        handler(site).threadInterrupt(thread, site);
     }
 
     public static boolean isInterrupted(Thread thread) {

@@ -93,6 +93,10 @@ public final class FailureReport {
             }
             case Outcome.ReplayDiverged diverged -> out.append("\nThe code under test no longer follows the recorded schedule: ")
                     .append(diverged.reason()).append(".\n");
+            case Outcome.UncontrolledThread escaped -> out.append("\nIt runs in ").append(escaped.origin())
+                    .append(". Threads that executors, ForkJoinPool, CompletableFuture.*Async or timers create are not")
+                    .append(" under racetest's control yet, so this test's interleavings can be neither explored nor trusted.")
+                    .append(" Start the threads with new Thread(...).start() in the test until racetest controls them.\n");
             case Outcome.CannotContinue cannot -> out.append('\n');
             case Outcome.Passed passed -> out.append('\n');
         }

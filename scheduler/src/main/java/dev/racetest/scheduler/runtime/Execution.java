@@ -33,6 +33,11 @@ public final class Execution {
 
     private static final int RECENT_SITES = 64;
     private static final long OUTSIDE_WAKEUP_POLL_NANOS = 10_000_000;
+    /**
+     * How long to wait, when every live thread is parked inside the JDK, for a thread racetest does not
+     * control to unpark one before calling it a deadlock. Only failing executions pay it.
+     */
+    private static final long JDK_PARK_GRACE_NANOS = 250_000_000;
 
     private final Strategy strategy;
     private final int maxSteps;
@@ -61,6 +66,7 @@ public final class Execution {
     private final int[] recentSites = new int[RECENT_SITES];
 
     private Outcome failure;
+    private long escapeMark;
     private boolean aborting;
     private boolean finished;
 
@@ -91,6 +97,7 @@ public final class Execution {
     public Outcome run(TestBody body) {
         carrier = Thread.currentThread();
         deadline = System.nanoTime() + timeout.toNanos();
+        escapeMark = EscapedThreads.INSTANCE.mark();
         ControlledThread main = newThread("main", null, body);
         main.vthread.start();
         try {
@@ -99,6 +106,11 @@ public final class Execution {
             Outcome outcome = failure;
             abortRemaining();
             failure = outcome;
+        }
+        // An uncontrolled thread took part: whatever the verdict was, it cannot be trusted.
+        Outcome.UncontrolledThread escaped = EscapedThreads.INSTANCE.since(escapeMark);
+        if (escaped != null) {
+            return escaped;
         }
         return failure == null ? new Outcome.Passed() : failure;
     }
@@ -424,20 +436,30 @@ public final class Execution {
      * JDK thread; returns {@code false} at once when no such thread exists (nothing can ever wake).
      */
     private boolean awaitOutsideWakeup() {
-        boolean possible = false;
+        boolean timer = false;
+        boolean parked = false;
         for (ControlledThread thread : threads) {
             if (!thread.terminated && thread.pending == Pending.IN_JDK) {
                 Thread.State state = thread.vthread.getState();
-                possible |= state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
+                timer |= state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
+                parked |= state == Thread.State.WAITING;
             }
         }
-        if (!possible) {
-            return false;
+        if (!timer && !parked) {
+            return false; // every thread waits in racetest's own model: nothing outside can wake it
         }
+        // A real timer or monitor will hand a thread back by itself; an untimed park only if a thread
+        // racetest does not control unparks it, which is worth a short grace before saying deadlock.
+        long limit = timer ? deadline : Math.min(deadline, System.nanoTime() + JDK_PARK_GRACE_NANOS);
         while (foreign.isEmpty()) {
-            long remaining = deadline - System.nanoTime();
+            if (EscapedThreads.INSTANCE.since(escapeMark) != null && !timer) {
+                return false; // run() reports the escape, which explains the standstill
+            }
+            long remaining = limit - System.nanoTime();
             if (remaining <= 0) {
-                failure = new Outcome.TimedOut(timeout, "none (all threads wait inside the JDK)", List.of());
+                if (timer) {
+                    failure = new Outcome.TimedOut(timeout, "none (all threads wait inside the JDK)", List.of());
+                }
                 return false;
             }
             LockSupport.parkNanos(this, Math.min(remaining, OUTSIDE_WAKEUP_POLL_NANOS));
