@@ -14,20 +14,15 @@ import org.objectweb.asm.Type;
  * sits above them and is stashed in a scratch local first. Static initialisers are left alone: they
  * run pinned and atomically.
  */
-final class ArrayAccessRewriter extends ClassVisitor {
-
-    private final ClassContext context;
+final class ArrayAccessRewriter extends MethodRewriter {
 
     ArrayAccessRewriter(ClassVisitor next, ClassContext context) {
-        super(Opcodes.ASM9, next);
-        this.context = context;
+        super(next, context, Scope.OUTSIDE_STATIC_INITIALIZERS);
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                     String[] exceptions) {
-        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return next == null || "<clinit>".equals(name) ? next : new Adapter(next, context, access, name, descriptor);
+    MethodVisitor adapter(MethodVisitor next, int access, String name, String descriptor) {
+        return new Adapter(next, context(), access, name, descriptor);
     }
 
     /** Return the element type an array instruction moves; {@code BALOAD} serves byte and boolean arrays. */
@@ -57,13 +52,11 @@ final class ArrayAccessRewriter extends ClassVisitor {
                 String target = element.getClassName().replace("java.lang.", "") + "[]";
                 if (opcode >= IALOAD && opcode <= SALOAD) {
                     dup2();
-                    pushSite(SyncPointKind.ARRAY_READ, target);
-                    invokeHook(HookMethod.ARRAY_READ);
+                    callHook(HookMethod.ARRAY_READ, SyncPointKind.ARRAY_READ, target);
                 } else {
                     int value = stash(element, 0);
                     dup2();
-                    pushSite(SyncPointKind.ARRAY_WRITE, target);
-                    invokeHook(HookMethod.ARRAY_WRITE);
+                    callHook(HookMethod.ARRAY_WRITE, SyncPointKind.ARRAY_WRITE, target);
                     loadLocal(value);
                 }
             }

@@ -3,7 +3,6 @@ package dev.racetest.instrument;
 import dev.racetest.instrument.hooks.SyncPointKind;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -15,22 +14,17 @@ import org.objectweb.asm.Type;
  * Constructors and static methods are not accesses of a shared object and stay untouched, and so
  * does everything in a static initialiser, which runs pinned and atomically.
  */
-final class AtomicCallRewriter extends ClassVisitor {
+final class AtomicCallRewriter extends MethodRewriter {
 
     private static final String ATOMIC_PACKAGE = "java/util/concurrent/atomic/";
 
-    private final ClassContext context;
-
     AtomicCallRewriter(ClassVisitor next, ClassContext context) {
-        super(Opcodes.ASM9, next);
-        this.context = context;
+        super(next, context, Scope.OUTSIDE_STATIC_INITIALIZERS);
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                     String[] exceptions) {
-        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return next == null || "<clinit>".equals(name) ? next : new Adapter(next, context, access, name, descriptor);
+    MethodVisitor adapter(MethodVisitor next, int access, String name, String descriptor) {
+        return new Adapter(next, context(), access, name, descriptor);
     }
 
     private static final class Adapter extends SyncPointAdapter {
@@ -47,8 +41,7 @@ final class AtomicCallRewriter extends ClassVisitor {
                     locals[i] = stash(arguments[i], i);
                 }
                 dup();
-                pushSite(SyncPointKind.ATOMIC, ClassContext.simpleName(owner) + "." + name);
-                invokeHook(HookMethod.ATOMIC);
+                callHook(HookMethod.ATOMIC, SyncPointKind.ATOMIC, ClassContext.simpleName(owner) + "." + name);
                 for (int local : locals) {
                     loadLocal(local);
                 }

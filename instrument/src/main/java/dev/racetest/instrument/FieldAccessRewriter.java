@@ -22,23 +22,15 @@ import org.objectweb.asm.commons.AdviceAdapter;
  * and cannot be passed to a method (JDK 25 lets constructors write fields there); and everything
  * in a static initialiser, which runs pinned and atomically.
  */
-final class FieldAccessRewriter extends ClassVisitor {
-
-    private final ClassContext context;
+final class FieldAccessRewriter extends MethodRewriter {
 
     FieldAccessRewriter(ClassVisitor next, ClassContext context) {
-        super(Opcodes.ASM9, next);
-        this.context = context;
+        super(next, context, Scope.OUTSIDE_STATIC_INITIALIZERS);
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                     String[] exceptions) {
-        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (next == null || "<clinit>".equals(name)) {
-            return next;
-        }
-        Adapter adapter = new Adapter(next, context, access, name, descriptor);
+    MethodVisitor adapter(MethodVisitor next, int access, String name, String descriptor) {
+        Adapter adapter = new Adapter(next, context(), access, name, descriptor);
         return "<init>".equals(name) ? new ConstructorTracker(adapter, access, name, descriptor) : adapter;
     }
 
@@ -72,19 +64,16 @@ final class FieldAccessRewriter extends ClassVisitor {
             switch (opcode) {
                 case GETSTATIC, PUTSTATIC -> {
                     mv.visitInsn(ACONST_NULL); // the owner of a static field
-                    pushSite(kind, target);
-                    invokeHook(hook);
+                    callHook(hook, kind, target);
                 }
                 case GETFIELD -> {
                     dup();
-                    pushSite(kind, target);
-                    invokeHook(hook);
+                    callHook(hook, kind, target);
                 }
                 case PUTFIELD -> {
                     int value = stash(Type.getType(descriptor), 0);
                     dup();
-                    pushSite(kind, target);
-                    invokeHook(hook);
+                    callHook(hook, kind, target);
                     loadLocal(value);
                 }
                 default -> throw new IllegalArgumentException("not a field instruction: " + opcode);

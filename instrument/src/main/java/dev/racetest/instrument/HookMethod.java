@@ -50,12 +50,7 @@ enum HookMethod {
     private final Method method;
 
     HookMethod(String name, Class<?>... parameterTypes) {
-        try {
-            java.lang.reflect.Method hook = Hooks.class.getMethod(name, parameterTypes);
-            this.method = new Method(hook.getName(), Type.getMethodDescriptor(hook));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("Hooks has no public method " + name + " for " + name(), e);
-        }
+        this.method = PublicMethods.resolve(Hooks.class, name, parameterTypes);
     }
 
     /** Return the hook as an ASM method, for {@code GeneratorAdapter.invokeStatic}. */

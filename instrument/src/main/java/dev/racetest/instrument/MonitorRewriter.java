@@ -3,7 +3,6 @@ package dev.racetest.instrument;
 import dev.racetest.instrument.hooks.SyncPointKind;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Replace {@code monitorenter} and {@code monitorexit} with {@code Hooks.monitorEnter/monitorExit}.
@@ -13,20 +12,15 @@ import org.objectweb.asm.Opcodes;
  * included, so the monitor model sees every acquisition it later sees released. The monitor is
  * already on the stack, so each instruction becomes "push site; invokestatic".
  */
-final class MonitorRewriter extends ClassVisitor {
-
-    private final ClassContext context;
+final class MonitorRewriter extends MethodRewriter {
 
     MonitorRewriter(ClassVisitor next, ClassContext context) {
-        super(Opcodes.ASM9, next);
-        this.context = context;
+        super(next, context, Scope.ALL_METHODS);
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                     String[] exceptions) {
-        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return next == null ? null : new Adapter(next, context, access, name, descriptor);
+    MethodVisitor adapter(MethodVisitor next, int access, String name, String descriptor) {
+        return new Adapter(next, context(), access, name, descriptor);
     }
 
     private static final class Adapter extends SyncPointAdapter {
@@ -40,14 +34,8 @@ final class MonitorRewriter extends ClassVisitor {
         @Override
         public void visitInsn(int opcode) {
             switch (opcode) {
-                case MONITORENTER -> {
-                    pushSite(SyncPointKind.MONITOR_ENTER, target);
-                    invokeHook(HookMethod.MONITOR_ENTER);
-                }
-                case MONITOREXIT -> {
-                    pushSite(SyncPointKind.MONITOR_EXIT, target);
-                    invokeHook(HookMethod.MONITOR_EXIT);
-                }
+                case MONITORENTER -> callHook(HookMethod.MONITOR_ENTER, SyncPointKind.MONITOR_ENTER, target);
+                case MONITOREXIT -> callHook(HookMethod.MONITOR_EXIT, SyncPointKind.MONITOR_EXIT, target);
                 default -> super.visitInsn(opcode);
             }
         }

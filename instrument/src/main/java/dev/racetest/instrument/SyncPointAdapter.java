@@ -56,24 +56,34 @@ abstract class SyncPointAdapter extends GeneratorAdapter implements Opcodes {
     }
 
     /**
-     * Return whether this method is a static initialiser: it runs pinned and atomically, so memory
-     * and atomic accesses in it are not scheduling points.
+     * Register a site at the current line and call {@code hook} with its id; the hook's other
+     * arguments must already be on the stack, since every hook takes the site last.
      */
-    final boolean inStaticInitializer() {
-        return "<clinit>".equals(methodName);
+    final void callHook(HookMethod hook, SyncPointKind kind, String target) {
+        callHook(hook, kind, target, line);
     }
 
-    /** Register a site at the current line and push its id. */
-    final void pushSite(SyncPointKind kind, String target) {
-        pushSite(kind, target, line);
-    }
-
-    final void pushSite(SyncPointKind kind, String target, int siteLine) {
+    /** Like {@link #callHook(HookMethod, SyncPointKind, String)}, for a site at {@code siteLine}. */
+    final void callHook(HookMethod hook, SyncPointKind kind, String target, int siteLine) {
         push(context.registerSite(kind, methodName, siteLine, target));
+        invokeHook(hook);
     }
 
+    /** Call {@code hook} with what is on the stack and no site. */
     final void invokeHook(HookMethod hook) {
         invokeStatic(HookMethod.HOOKS, hook.method());
+    }
+
+    /**
+     * Emit {@code replacement} in place of the call being visited, which is not forwarded: the
+     * receiver and arguments stay on the stack for the hook, followed by a site when it takes one.
+     */
+    final void replaceCall(CallReplacement replacement, String target) {
+        if (replacement.kind() == null) {
+            invokeHook(replacement.hook());
+        } else {
+            callHook(replacement.hook(), replacement.kind(), target);
+        }
     }
 
     /** Pop the value on top of the stack into a scratch local for {@code type} and return that local. */

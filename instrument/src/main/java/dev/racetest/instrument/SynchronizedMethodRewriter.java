@@ -2,7 +2,6 @@ package dev.racetest.instrument;
 
 import dev.racetest.instrument.hooks.SyncPointKind;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -27,26 +26,19 @@ import org.objectweb.asm.tree.MethodNode;
  * is taken by the JVM and cannot be modelled.
  *
  * <p>Each method is buffered first, to learn its first line number for the entry site before any
- * code is emitted.
+ * code is emitted. That, and clearing the flag before the next visitor sees the method, is why this
+ * is a plain {@code ClassVisitor} rather than a {@link MethodRewriter}.
  */
 final class SynchronizedMethodRewriter extends ClassVisitor {
 
     private static final Type CLASS_TYPE = Type.getType(Class.class);
-    private static final Method FOR_NAME = forName();
+    private static final Method FOR_NAME = PublicMethods.resolve(Class.class, "forName", String.class);
 
     private final ClassContext context;
 
     SynchronizedMethodRewriter(ClassVisitor next, ClassContext context) {
         super(Opcodes.ASM9, next);
         this.context = context;
-    }
-
-    private static Method forName() {
-        try {
-            return Method.getMethod(Class.class.getMethod("forName", String.class));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("Class.forName(String) is missing", e);
-        }
     }
 
     @Override
@@ -79,11 +71,10 @@ final class SynchronizedMethodRewriter extends ClassVisitor {
         return -1;
     }
 
-    private static final class Adapter extends SyncPointAdapter {
+    private static final class Adapter extends BracketingAdapter {
         private final boolean isStatic;
         private final String target;
         private final int entryLine;
-        private final Label bodyStart = new Label();
 
         Adapter(MethodVisitor next, ClassContext context, int access, String name, String descriptor,
                 int entryLine) {
@@ -94,35 +85,15 @@ final class SynchronizedMethodRewriter extends ClassVisitor {
         }
 
         @Override
-        public void visitCode() {
-            super.visitCode();
+        void enter() {
             pushMonitor();
-            pushSite(SyncPointKind.MONITOR_ENTER, target, entryLine);
-            invokeHook(HookMethod.MONITOR_ENTER);
-            mark(bodyStart);
+            callHook(HookMethod.MONITOR_ENTER, SyncPointKind.MONITOR_ENTER, target, entryLine);
         }
 
         @Override
-        public void visitInsn(int opcode) {
-            if (opcode >= IRETURN && opcode <= RETURN) {
-                exitMonitor();
-            }
-            super.visitInsn(opcode);
-        }
-
-        @Override
-        public void visitMaxs(int maxStack, int maxLocals) {
-            Label bodyEnd = mark();
-            catchException(bodyStart, bodyEnd, null);
-            exitMonitor();
-            throwException();
-            super.visitMaxs(maxStack, maxLocals);
-        }
-
-        private void exitMonitor() {
+        void exit() {
             pushMonitor();
-            pushSite(SyncPointKind.MONITOR_EXIT, target);
-            invokeHook(HookMethod.MONITOR_EXIT);
+            callHook(HookMethod.MONITOR_EXIT, SyncPointKind.MONITOR_EXIT, target);
         }
 
         private void pushMonitor() {

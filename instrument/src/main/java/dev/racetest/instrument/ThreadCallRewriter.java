@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -21,15 +20,11 @@ import org.objectweb.asm.Type;
  * them, plus a site id when the call is a scheduling point. Applies everywhere, static initialisers
  * included.
  */
-final class ThreadCallRewriter extends ClassVisitor {
-
-    /** A hook and the kind of its site, or {@code null} for hooks without a site (pure queries). */
-    private record Replacement(HookMethod hook, SyncPointKind kind) {
-    }
+final class ThreadCallRewriter extends MethodRewriter {
 
     private static final String THREAD = Type.getInternalName(Thread.class);
-    private static final Map<String, Replacement> INSTANCE_CALLS = new HashMap<>();
-    private static final Map<String, Replacement> STATIC_CALLS = new HashMap<>();
+    private static final Map<String, CallReplacement> INSTANCE_CALLS = new HashMap<>();
+    private static final Map<String, CallReplacement> STATIC_CALLS = new HashMap<>();
 
     static {
         instance(HookMethod.THREAD_START, SyncPointKind.THREAD_START, "start");
@@ -50,34 +45,21 @@ final class ThreadCallRewriter extends ClassVisitor {
         statics(HookMethod.HOLDS_LOCK, null, "holdsLock", Object.class);
     }
 
-    private final ClassContext context;
-
     ThreadCallRewriter(ClassVisitor next, ClassContext context) {
-        super(Opcodes.ASM9, next);
-        this.context = context;
+        super(next, context, Scope.ALL_METHODS);
     }
 
     private static void instance(HookMethod hook, SyncPointKind kind, String name, Class<?>... parameterTypes) {
-        INSTANCE_CALLS.put(key(name, parameterTypes), new Replacement(hook, kind));
+        INSTANCE_CALLS.put(PublicMethods.key(Thread.class, name, parameterTypes), new CallReplacement(hook, kind));
     }
 
     private static void statics(HookMethod hook, SyncPointKind kind, String name, Class<?>... parameterTypes) {
-        STATIC_CALLS.put(key(name, parameterTypes), new Replacement(hook, kind));
-    }
-
-    private static String key(String name, Class<?>... parameterTypes) {
-        try {
-            return name + Type.getMethodDescriptor(Thread.class.getMethod(name, parameterTypes));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("Thread has no public method " + name, e);
-        }
+        STATIC_CALLS.put(PublicMethods.key(Thread.class, name, parameterTypes), new CallReplacement(hook, kind));
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                     String[] exceptions) {
-        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return next == null ? null : new Adapter(next, context, access, name, descriptor);
+    MethodVisitor adapter(MethodVisitor next, int access, String name, String descriptor) {
+        return new Adapter(next, context(), access, name, descriptor);
     }
 
     private static final class Adapter extends SyncPointAdapter {
@@ -87,24 +69,21 @@ final class ThreadCallRewriter extends ClassVisitor {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            Replacement replacement = replacement(opcode, owner, name + descriptor, isInterface);
+            CallReplacement replacement = replacement(opcode, owner, name + descriptor, isInterface);
             if (replacement == null) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                return;
+            } else {
+                replaceCall(replacement, "Thread." + name);
             }
-            if (replacement.kind() != null) {
-                pushSite(replacement.kind(), "Thread." + name);
-            }
-            invokeHook(replacement.hook());
         }
 
-        private Replacement replacement(int opcode, String owner, String key, boolean isInterface) {
-            Map<String, Replacement> calls = switch (opcode) {
+        private CallReplacement replacement(int opcode, String owner, String key, boolean isInterface) {
+            Map<String, CallReplacement> calls = switch (opcode) {
                 case INVOKEVIRTUAL -> INSTANCE_CALLS;
                 case INVOKESTATIC -> STATIC_CALLS;
                 default -> Map.of();
             };
-            Replacement replacement = isInterface ? null : calls.get(key);
+            CallReplacement replacement = isInterface ? null : calls.get(key);
             // The cheap name check first: most calls never need the hierarchy.
             if (replacement == null || !(owner.equals(THREAD) || context().hierarchy().isThread(owner))) {
                 return null;

@@ -35,7 +35,7 @@ final class DeadlockDescriber {
             default -> "its turn (" + thread.pending.name().toLowerCase() + ")";
         };
         if (thread.pending == Pending.IN_JDK) {
-            List<StackTraceElement> frames = Execution.userFrames(thread.vthread.getStackTrace());
+            List<StackTraceElement> frames = UserFrames.of(thread.vthread.getStackTrace());
             waitingAt = frames.isEmpty() ? null : frames.getFirst().toString();
         }
         return new BlockedThread(thread.id, thread.name, waitingFor, waitingAt, holds);

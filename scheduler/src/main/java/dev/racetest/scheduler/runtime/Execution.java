@@ -1,6 +1,5 @@
 package dev.racetest.scheduler.runtime;
 
-import dev.racetest.instrument.hooks.Hooks;
 import dev.racetest.instrument.hooks.SyncSites;
 import dev.racetest.scheduler.BlockedThread;
 import dev.racetest.scheduler.Outcome;
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One execution of a test: its controlled threads, its monitors, and the loop that runs one thread
@@ -27,11 +24,11 @@ import java.util.concurrent.locks.LockSupport;
  * (or a thread's own scheduling point) picks the next thread and runs its continuation until it
  * reaches its next scheduling point, parks inside the JDK, or ends. So exactly one controlled thread
  * runs at any time and the execution is a function of the strategy's choices. All state below is
- * confined to the carrier; only {@link #foreign} and {@link #running} are read from other threads.
+ * confined to the carrier; only {@link #running} is read from another thread (the watchdog), and
+ * continuations handed back by JDK threads go through {@link Handoff}.
  */
 public final class Execution {
 
-    private static final int RECENT_SITES = 64;
     private static final long OUTSIDE_WAKEUP_POLL_NANOS = 10_000_000;
     /**
      * How long to wait, when every live thread is parked inside the JDK, for a thread racetest does not
@@ -42,15 +39,12 @@ public final class Execution {
     private final Strategy strategy;
     private final int maxSteps;
     private final Duration timeout;
-    private final boolean recording;
 
-    private Thread carrier;
     private long deadline;
     private final ArrayList<ControlledThread> threads = new ArrayList<>(4);
     private final IdentityHashMap<Thread, ControlledThread> byIdentity = new IdentityHashMap<>();
     private final IdentityHashMap<Object, Monitor> monitors = new IdentityHashMap<>();
-    /** Continuations handed back by threads other than the carrier: JDK timers and unblockers. */
-    private final ConcurrentLinkedQueue<Submission> foreign = new ConcurrentLinkedQueue<>();
+    private final Handoff handoff = new Handoff(this);
 
     /** The thread a scheduling point chose to run next, for the loop to resume; {@code null} lets the loop decide. */
     private ControlledThread next;
@@ -61,20 +55,11 @@ public final class Execution {
     private int steps;
     private int switches;
     private int previousThreadId = -1;
-    private int[] choices = new int[32];
-    private int decisions;
-    private final int[] recentSites = new int[RECENT_SITES];
+    private final StepLog log;
 
     private Outcome failure;
     private long escapeMark;
     private boolean aborting;
-    private boolean finished;
-
-    private final List<TraceStep> trace;
-    private final ObjectLabels labels;
-
-    private record Submission(ControlledThread thread, Runnable task) {
-    }
 
     /**
      * Prepares an execution.
@@ -88,14 +73,12 @@ public final class Execution {
         this.strategy = strategy;
         this.maxSteps = maxSteps;
         this.timeout = timeout;
-        this.recording = recording;
-        this.trace = recording ? new ArrayList<>() : List.of();
-        this.labels = new ObjectLabels();
+        this.log = new StepLog(recording);
     }
 
     /** Runs {@code body} as thread 0 and every thread it starts, to the end or the first failure. */
     public Outcome run(TestBody body) {
-        carrier = Thread.currentThread();
+        handoff.openOn(Thread.currentThread());
         deadline = System.nanoTime() + timeout.toNanos();
         escapeMark = EscapedThreads.INSTANCE.mark();
         ControlledThread main = newThread("main", null, body);
@@ -117,27 +100,17 @@ public final class Execution {
 
     /** Returns the choices this execution made, which replay it. */
     public Schedule schedule() {
-        return new Schedule(strategy.executionSeed(), Arrays.copyOf(choices, decisions));
+        return log.schedule(strategy.executionSeed());
     }
 
-    /**
-     * Returns the choices made so far, from the watchdog thread, for an execution whose carrier is
-     * stuck in user code. No lock orders this read, but it is benign: a carrier running user code
-     * between two scheduling points never writes the choices, and it wrote the last one before it
-     * entered that code, long (seconds) before the watchdog looks.
-     */
+    /** Returns the choices made so far, from the watchdog, while the carrier is stuck in user code. */
     public Schedule scheduleWhileStuck() {
-        int made = decisions;
-        return new Schedule(strategy.executionSeed(), Arrays.copyOf(choices, Math.min(made, choices.length)));
+        return log.scheduleFromAnotherThread(strategy.executionSeed());
     }
 
     /** Returns a 64-bit hash of the choices, to count distinct interleavings. */
     public long choiceHash() {
-        long hash = 0xCBF2_9CE4_8422_2325L;
-        for (int i = 0; i < decisions; i++) {
-            hash = (hash ^ choices[i]) * 0x100_0000_01B3L;
-        }
-        return hash ^ decisions;
+        return log.choiceHash();
     }
 
     /** Returns how many steps ran. */
@@ -147,7 +120,7 @@ public final class Execution {
 
     /** Returns the recorded steps; empty unless recording. */
     public List<TraceStep> trace() {
-        return List.copyOf(trace);
+        return log.trace();
     }
 
     /**
@@ -159,14 +132,14 @@ public final class Execution {
         if (current == null) {
             return new Outcome.TimedOut(timeout, "none", List.of());
         }
-        return new Outcome.TimedOut(timeout, current.label(), userFrames(current.vthread.getStackTrace()));
+        return new Outcome.TimedOut(timeout, current.label(), UserFrames.of(current.vthread.getStackTrace()));
     }
 
     // ---- the loop ----
 
     private void loop() {
         while (true) {
-            drainForeign();
+            handoff.drainForeign();
             if (failure != null) {
                 return;
             }
@@ -238,12 +211,12 @@ public final class Execution {
         if (count == 1) {
             chosen = enabled[0];
         } else {
-            view.reset(enabled, count, previousThreadId, decisions);
+            view.reset(enabled, count, previousThreadId, log.decisions());
             int position;
             try {
                 position = strategy.choose(view);
             } catch (ReplayDivergedException diverged) {
-                failure = new Outcome.ReplayDiverged(decisions + 1, diverged.getMessage());
+                failure = new Outcome.ReplayDiverged(log.decisions() + 1, diverged.getMessage());
                 return null;
             }
             if (position < 0 || position >= count) {
@@ -251,40 +224,25 @@ public final class Execution {
                         + " chose position " + position + " of " + count + " enabled threads");
             }
             chosen = enabled[position];
-            recordChoice(chosen.id);
+            log.recordChoice(chosen.id);
         }
-        recordStep(chosen);
+        log.recordStep(steps, chosen);
+        previousThreadId = chosen.id;
         return chosen;
     }
 
     private boolean withinBounds(ControlledThread current) {
         if (++steps > maxSteps) {
-            failure = new Outcome.StepLimitExceeded(maxSteps, spinningLocations());
+            failure = new Outcome.StepLimitExceeded(maxSteps, log.spinningLocations(steps));
             return false;
         }
         if ((steps & 63) == 0 && System.nanoTime() - deadline > 0) {
             failure = current == null
                     ? new Outcome.TimedOut(timeout, "none", List.of())
-                    : new Outcome.TimedOut(timeout, current.label(), userFrames(Thread.currentThread().getStackTrace()));
+                    : new Outcome.TimedOut(timeout, current.label(), UserFrames.of(Thread.currentThread().getStackTrace()));
             return false;
         }
         return true;
-    }
-
-    private void recordChoice(int threadId) {
-        if (decisions == choices.length) {
-            choices = Arrays.copyOf(choices, decisions * 2);
-        }
-        choices[decisions++] = threadId;
-    }
-
-    private void recordStep(ControlledThread chosen) {
-        recentSites[steps & (RECENT_SITES - 1)] = chosen.pendingSite;
-        previousThreadId = chosen.id;
-        if (recording) {
-            String location = chosen.pendingSite >= 0 ? SyncSites.get(chosen.pendingSite).location() : "";
-            trace.add(new TraceStep(steps, chosen.id, chosen.name, chosen.describePending(labels), location));
-        }
     }
 
     // ---- called by controlled threads, on the carrier ----
@@ -319,12 +277,13 @@ public final class Execution {
     private void pinnedStep(ControlledThread thread) {
         if (!thread.isPendingEnabled()) {
             failure = new Outcome.CannotContinue("thread " + thread.label() + " must wait ("
-                    + thread.describePending(labels) + ") inside a static initialiser, where it cannot be"
+                    + thread.describePending(log.labels()) + ") inside a static initialiser, where it cannot be"
                     + " switched out; move the blocking call out of the static initialiser");
             throw ExecutionAborted.INSTANCE;
         }
         if (withinBounds(thread)) {
-            recordStep(thread);
+            log.recordStep(steps, thread);
+            previousThreadId = thread.id;
         } else {
             throw ExecutionAborted.INSTANCE;
         }
@@ -345,32 +304,7 @@ public final class Execution {
     }
 
     void submit(ControlledThread thread, Runnable task) {
-        Thread current = Thread.currentThread();
-        boolean onCarrier = current == carrier
-                || Hooks.boundHandler() instanceof ControlledThread controlled && controlled.execution == this;
-        if (onCarrier) {
-            accept(thread, task);
-        } else {
-            foreign.add(new Submission(thread, task));
-            LockSupport.unpark(carrier);
-        }
-    }
-
-    private void accept(ControlledThread thread, Runnable task) {
-        if (finished) {
-            return; // a JDK timer firing for a thread of an execution that is over: drop it
-        }
-        thread.continuation = task;
-        if (thread.pending == Pending.IN_JDK || thread.pending == Pending.NONE) {
-            thread.pending = Pending.RESUME;
-            thread.pendingSite = -1;
-        }
-    }
-
-    private void drainForeign() {
-        for (Submission submission; (submission = foreign.poll()) != null; ) {
-            accept(submission.thread(), submission.task());
-        }
+        handoff.submit(thread, task);
     }
 
     ControlledThread newThread(String name, Thread identity, TestBody code) {
@@ -451,7 +385,7 @@ public final class Execution {
         // A real timer or monitor will hand a thread back by itself; an untimed park only if a thread
         // racetest does not control unparks it, which is worth a short grace before saying deadlock.
         long limit = timer ? deadline : Math.min(deadline, System.nanoTime() + JDK_PARK_GRACE_NANOS);
-        while (foreign.isEmpty()) {
+        while (!handoff.hasForeign()) {
             if (EscapedThreads.INSTANCE.since(escapeMark) != null && !timer) {
                 return false; // run() reports the escape, which explains the standstill
             }
@@ -462,7 +396,7 @@ public final class Execution {
                 }
                 return false;
             }
-            LockSupport.parkNanos(this, Math.min(remaining, OUTSIDE_WAKEUP_POLL_NANOS));
+            handoff.awaitForeign(Math.min(remaining, OUTSIDE_WAKEUP_POLL_NANOS));
         }
         return true;
     }
@@ -471,14 +405,10 @@ public final class Execution {
         List<BlockedThread> blocked = new ArrayList<>();
         for (ControlledThread thread : threads) {
             if (!thread.terminated) {
-                blocked.add(DeadlockDescriber.describe(thread, monitors.values(), labels));
+                blocked.add(DeadlockDescriber.describe(thread, monitors.values(), log.labels()));
             }
         }
         return new Outcome.Deadlock(blocked, LockCycle.find(threads));
-    }
-
-    private List<String> spinningLocations() {
-        return SpinReport.mostFrequentLocations(recentSites, Math.min(steps, RECENT_SITES));
     }
 
     /**
@@ -490,7 +420,7 @@ public final class Execution {
         aborting = true;
         next = null;
         for (int round = 0; round < 1_000; round++) {
-            drainForeign();
+            handoff.drainForeign();
             boolean ran = false;
             for (int i = 0; i < threads.size(); i++) {
                 ControlledThread thread = threads.get(i);
@@ -503,7 +433,7 @@ public final class Execution {
                 break;
             }
         }
-        finished = true;
+        handoff.close();
     }
 
     private boolean interruptParkedThreads() {
@@ -515,17 +445,5 @@ public final class Execution {
             }
         }
         return any;
-    }
-
-    static List<StackTraceElement> userFrames(StackTraceElement[] stack) {
-        List<StackTraceElement> frames = new ArrayList<>();
-        for (StackTraceElement frame : stack) {
-            String className = frame.getClassName();
-            if (!className.startsWith("java.") && !className.startsWith("jdk.") && !className.startsWith("sun.")
-                    && !className.startsWith("dev.racetest.instrument.") && !className.startsWith("dev.racetest.scheduler.")) {
-                frames.add(frame);
-            }
-        }
-        return frames;
     }
 }
