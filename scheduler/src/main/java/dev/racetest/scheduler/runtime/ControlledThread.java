@@ -48,11 +48,6 @@ final class ControlledThread implements SyncPointHandler {
         this.name = name;
     }
 
-    /** Receives this thread's continuation whenever the JDK makes it runnable: start, yield, unpark. */
-    void submit(Runnable task) {
-        execution.submit(this, task);
-    }
-
     /** The body of the virtual thread: binds the hooks, runs the user's code, reports how it ended. */
     void runBody(TestBody userCode) {
         Hooks.bind(this);

@@ -292,7 +292,7 @@ public final class Execution {
     private void suspend(ControlledThread thread) {
         int switchesBefore = switches;
         thread.atHook = true;
-        Thread.yield(); // hands the continuation to submit(); the loop resumes it when it is chosen
+        Thread.yield(); // hands the continuation to the Handoff; the loop resumes it when it is chosen
         thread.atHook = false;
         if (switches == switchesBefore && !aborting) {
             next = null;
@@ -303,13 +303,10 @@ public final class Execution {
         }
     }
 
-    void submit(ControlledThread thread, Runnable task) {
-        handoff.submit(thread, task);
-    }
-
     ControlledThread newThread(String name, Thread identity, TestBody code) {
         ControlledThread thread = new ControlledThread(this, threads.size(), name);
-        thread.vthread = VirtualThreads.newThread(thread::submit, name, () -> thread.runBody(code));
+        // The thread's scheduler: every continuation the JDK hands back goes to this execution's Handoff.
+        thread.vthread = VirtualThreads.newThread(task -> handoff.submit(thread, task), name, () -> thread.runBody(code));
         thread.identity = identity != null ? identity : thread.vthread;
         threads.add(thread);
         byIdentity.put(thread.identity, thread);
@@ -366,8 +363,10 @@ public final class Execution {
     }
 
     /**
-     * Waits for a thread parked in the JDK on a real timer or a real monitor to be handed back by a
-     * JDK thread; returns {@code false} at once when no such thread exists (nothing can ever wake).
+     * Waits, when no thread is enabled, for a thread parked inside the JDK to be handed back from
+     * outside: until the deadline when one waits on a real timer or monitor, for a short grace when one
+     * is parked untimed (only an uncontrolled thread could unpark it). Returns {@code false} at once
+     * when every thread waits in racetest's own model, since nothing outside can wake those.
      */
     private boolean awaitOutsideWakeup() {
         boolean timer = false;
