@@ -164,4 +164,60 @@ final class RecordingHandler implements SyncPointHandler {
     public void staticInitializerExit() {
         initializers.add("exit");
     }
+
+    @Override
+    public void libraryCall(Object target, int site) {
+        record(site, target);
+    }
+
+    @Override
+    public void blockingCallBegin(Object target, long timeoutNanos, boolean spurious, boolean byUnpark, int site) {
+        record(site, target);
+    }
+
+    @Override
+    public int blockingCallEnd() {
+        return dev.racetest.instrument.hooks.BlockingCall.COMPLETED;
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public long currentTimeMillis() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public int identityHashCode(Object object) {
+        return System.identityHashCode(object);
+    }
+
+    @Override
+    public long nextRandomSeed() {
+        return 42;
+    }
+
+    @Override
+    public Thread adoptThread(Thread userThread) {
+        return userThread;
+    }
+
+    @Override
+    public void threadUnpark(Thread thread, int site) {
+        record(site, thread);
+        java.util.concurrent.locks.LockSupport.unpark(thread);
+    }
+
+    @Override
+    public Thread.State threadState(Thread thread) {
+        return thread.getState();
+    }
+
+    @Override
+    public long threadId(Thread thread) {
+        return thread.threadId();
+    }
 }

@@ -45,13 +45,17 @@ public final class Hooks {
         uncontrolledListener = listener;
     }
 
-    private static SyncPointHandler handler() {
+    /**
+     * The calling thread's handler, or the plain JDK behaviour when it is uncontrolled; for queries
+     * that are not sync points. Shared with the other hook classes of this package.
+     */
+    static SyncPointHandler handler() {
         SyncPointHandler handler = HANDLER.get();
         return handler != null ? handler : UncontrolledHandler.INSTANCE;
     }
 
     /** The handler for a sync point at {@code site}; reports the calling thread when it is uncontrolled. */
-    private static SyncPointHandler handler(int site) {
+    static SyncPointHandler handler(int site) {
         SyncPointHandler handler = HANDLER.get();
         if (handler != null) {
             return handler;

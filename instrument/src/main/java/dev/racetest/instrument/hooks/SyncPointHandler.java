@@ -88,4 +88,74 @@ public interface SyncPointHandler {
 
     /** Pairs with {@link #staticInitializerEnter()}. */
     void staticInitializerExit();
+
+    // ---- calls into the JDK's concurrency library ----
+
+    /**
+     * Before a call from instrumented code into {@code java.util.concurrent} (locks, queues, latches,
+     * executors, concurrent collections), {@code LockSupport}, {@code VarHandle} or {@code Unsafe}: a
+     * preemption point, so another thread may run between two such calls. {@code target} is the
+     * receiver, or {@code null} for a static call.
+     */
+    void libraryCall(Object target, int site);
+
+    /**
+     * Called right before a JDK call that may park this thread and that racetest ends itself: a timed
+     * wait (the call is made with an effectively infinite timeout instead, and racetest ends it when
+     * the strategy lets the virtual timeout expire), or a wait that may return spuriously. Always
+     * paired with {@link #blockingCallEnd()}, in a {@code finally}.
+     *
+     * @param target       the object waited on, for reports (a lock, a queue, a future), or {@code null}
+     * @param timeoutNanos the call's timeout on the virtual clock, or {@code -1} for an untimed call
+     * @param spurious     whether the strategy may wake the call spuriously
+     * @param byUnpark     {@code true}: racetest ends the wait with {@code LockSupport.unpark} (for
+     *                     {@code park}); {@code false}: with an interrupt, which the caller turns into the
+     *                     call's timeout result through {@link #blockingCallEnd()}
+     */
+    void blockingCallBegin(Object target, long timeoutNanos, boolean spurious, boolean byUnpark, int site);
+
+    /**
+     * Pairs with {@link #blockingCallBegin}: returns {@link BlockingCall#COMPLETED} when the call ended by
+     * itself, {@link BlockingCall#TIMED_OUT} or {@link BlockingCall#SPURIOUS} when racetest ended it. When
+     * racetest ended it with an interrupt, that interrupt is no longer visible afterwards (the interrupt
+     * status is what it would have been without it).
+     */
+    int blockingCallEnd();
+
+    // ---- time ----
+
+    /** Replaces {@code System.nanoTime()}: the execution's virtual clock. */
+    long nanoTime();
+
+    /** Replaces {@code System.currentTimeMillis()}: the execution's virtual wall clock. */
+    long currentTimeMillis();
+
+    // ---- nondeterminism ----
+
+    /** Replaces {@code System.identityHashCode} and identity {@code hashCode()}: the same for the same schedule. */
+    int identityHashCode(Object object);
+
+    /** Returns the seed for a random generator created without one, the same for the same schedule. */
+    long nextRandomSeed();
+
+    // ---- thread identity ----
+
+    /**
+     * Returns a thread that the JDK (a thread pool, for instance) may start with {@code start()}: once
+     * started it runs {@code userThread.run()} as a controlled thread that user code knows as
+     * {@code userThread}. Used by thread factories handed to JDK executors.
+     */
+    Thread adoptThread(Thread userThread);
+
+    /**
+     * Replaces {@code LockSupport.unpark(thread)}: unparks the thread that runs as {@code thread}
+     * (for a controlled thread that is not the {@code Thread} object user code holds).
+     */
+    void threadUnpark(Thread thread, int site);
+
+    /** Replaces {@code thread.getState()}. */
+    Thread.State threadState(Thread thread);
+
+    /** Replaces {@code thread.threadId()} and {@code thread.getId()}. */
+    long threadId(Thread thread);
 }

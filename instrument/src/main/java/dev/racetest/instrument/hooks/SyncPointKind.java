@@ -24,7 +24,11 @@ public enum SyncPointKind {
     THREAD_SLEEP("sleep"),
     THREAD_YIELD("yield"),
     THREAD_INTERRUPT("interrupt"),
-    ATOMIC("atomic");
+    ATOMIC("atomic"),
+    /** A call into {@code java.util.concurrent}, {@code LockSupport}, {@code VarHandle} or {@code Unsafe}. */
+    LIBRARY_CALL("calls"),
+    /** A JDK call that may block and that racetest can end by a virtual timeout or a spurious wake-up. */
+    BLOCKING_CALL("waits in");
 
     private final String verb;
 

@@ -126,6 +126,59 @@ final class UncontrolledHandler implements SyncPointHandler {
     public void staticInitializerExit() {
     }
 
+    @Override
+    public void libraryCall(Object target, int site) {
+    }
+
+    @Override
+    public void blockingCallBegin(Object target, long timeoutNanos, boolean spurious, boolean byUnpark, int site) {
+    }
+
+    @Override
+    public int blockingCallEnd() {
+        return BlockingCall.COMPLETED;
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public long currentTimeMillis() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public int identityHashCode(Object object) {
+        return System.identityHashCode(object);
+    }
+
+    @Override
+    public long nextRandomSeed() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong();
+    }
+
+    @Override
+    public Thread adoptThread(Thread userThread) {
+        return userThread;
+    }
+
+    @Override
+    public void threadUnpark(Thread thread, int site) {
+        java.util.concurrent.locks.LockSupport.unpark(thread);
+    }
+
+    @Override
+    public Thread.State threadState(Thread thread) {
+        return thread.getState();
+    }
+
+    @Override
+    public long threadId(Thread thread) {
+        return thread.threadId();
+    }
+
     private static FallbackMonitors.FallbackMonitor owned(Object monitor) {
         FallbackMonitors.FallbackMonitor fallback = FallbackMonitors.of(monitor);
         if (!fallback.lock().isHeldByCurrentThread()) {
