@@ -95,4 +95,12 @@ public @interface RaceTest {
      * parameter that names this test takes precedence.
      */
     String replay() default "";
+
+    /**
+     * Return {@code "fresh"} to load the program afresh for every execution, so its statics start as
+     * a newly started JVM would start them and initialisation races can be found, or {@code "shared"}
+     * to load it once per test (faster; statics carry over between executions); empty uses
+     * {@code racetest.statics} (default fresh).
+     */
+    String statics() default "";
 }

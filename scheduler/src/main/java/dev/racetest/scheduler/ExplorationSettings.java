@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param executionTimeout  an execution that runs longer than this wall time fails as stuck
  * @param strategy          how the next thread is chosen
  * @param replay            when present, run exactly this schedule once instead of exploring
+ * @param spuriousWakeups   how many spurious wake-ups (of {@code wait}, {@code park}, {@code await}) one
+ *                          execution may have; 0 turns them off
+ * @param determinismCheck  run every schedule twice and fail when the two runs differ
  */
 public record ExplorationSettings(long seed, int maxExecutions, Duration timeBudget, int maxSteps,
                                   Duration executionTimeout, StrategyKind strategy,
-                                  Optional<Schedule> replay) {
+                                  Optional<Schedule> replay, int spuriousWakeups, boolean determinismCheck) {
 
     /** The seed used when none is configured: runs are reproducible by default. */
     public static final long DEFAULT_SEED = 0x5EED_2026L;
@@ -30,6 +33,9 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         Objects.requireNonNull(replay, "replay must not be null");
         if (maxExecutions < 1) {
             throw new IllegalArgumentException("maxExecutions must be at least 1, but was " + maxExecutions);
+        }
+        if (spuriousWakeups < 0) {
+            throw new IllegalArgumentException("spuriousWakeups must not be negative, but was " + spuriousWakeups);
         }
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps must be at least 1, but was " + maxSteps);
@@ -45,35 +51,45 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
     /** Returns the settings a {@code @RaceTest} gets when nothing is configured. */
     public static ExplorationSettings defaults() {
         return new ExplorationSettings(DEFAULT_SEED, 1_000, Duration.ofSeconds(10), 100_000,
-                Duration.ofSeconds(10), StrategyKind.RANDOM, Optional.empty());
+                Duration.ofSeconds(10), StrategyKind.RANDOM, Optional.empty(), 1, false);
     }
 
     public ExplorationSettings withSeed(long newSeed) {
-        return new ExplorationSettings(newSeed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay);
+        return new ExplorationSettings(newSeed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck);
     }
 
     public ExplorationSettings withMaxExecutions(int newMaxExecutions) {
-        return new ExplorationSettings(seed, newMaxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay);
+        return new ExplorationSettings(seed, newMaxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck);
     }
 
     public ExplorationSettings withTimeBudget(Duration newTimeBudget) {
-        return new ExplorationSettings(seed, maxExecutions, newTimeBudget, maxSteps, executionTimeout, strategy, replay);
+        return new ExplorationSettings(seed, maxExecutions, newTimeBudget, maxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck);
     }
 
     public ExplorationSettings withMaxSteps(int newMaxSteps) {
-        return new ExplorationSettings(seed, maxExecutions, timeBudget, newMaxSteps, executionTimeout, strategy, replay);
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, newMaxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck);
     }
 
     public ExplorationSettings withExecutionTimeout(Duration newTimeout) {
-        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, newTimeout, strategy, replay);
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, newTimeout, strategy, replay, spuriousWakeups, determinismCheck);
     }
 
     public ExplorationSettings withStrategy(StrategyKind newStrategy) {
-        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, newStrategy, replay);
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, newStrategy, replay, spuriousWakeups, determinismCheck);
     }
 
     public ExplorationSettings withReplay(Schedule schedule) {
         return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy,
-                Optional.of(schedule));
+                Optional.of(schedule), spuriousWakeups, determinismCheck);
+    }
+
+    public ExplorationSettings withSpuriousWakeups(int newSpuriousWakeups) {
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay,
+                newSpuriousWakeups, determinismCheck);
+    }
+
+    public ExplorationSettings withDeterminismCheck(boolean check) {
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay,
+                spuriousWakeups, check);
     }
 }

@@ -106,7 +106,7 @@ public final class Explorer {
             Schedule schedule = settings.replay().get();
             Strategy replay = new ReplayStrategy(schedule);
             replay.beginExecution(0);
-            Execution execution = track(new Execution(replay, settings.maxSteps(), settings.executionTimeout(), true));
+            Execution execution = track(newExecution(replay, true));
             Outcome outcome = execution.run(body);
             Optional<Failure> failure = outcome.isFailure()
                     ? Optional.of(new Failure(0, schedule.executionSeed(), outcome, schedule, execution.trace(), execution.steps(), null))
@@ -128,8 +128,11 @@ public final class Explorer {
                 break;
             }
             currentIndex = executions;
-            Execution execution = track(new Execution(strategy, settings.maxSteps(), settings.executionTimeout(), false));
+            Execution execution = track(newExecution(strategy, settings.determinismCheck()));
             Outcome outcome = execution.run(body);
+            if (settings.determinismCheck() && !outcome.isFailure()) {
+                outcome = DeterminismCheck.rerun(execution, outcome, newExecutionReplaying(execution.schedule()), body);
+            }
             executions++;
             interleavings.add(execution.choiceHash());
             if (outcome.isFailure()) {
@@ -149,7 +152,7 @@ public final class Explorer {
         Schedule schedule = failed.schedule();
         Strategy replay = new ReplayStrategy(schedule);
         replay.beginExecution(0);
-        Execution recorded = track(new Execution(replay, settings.maxSteps(), settings.executionTimeout(), true));
+        Execution recorded = track(newExecution(replay, true));
         Outcome replayed = recorded.run(body);
         if (replayed.getClass() == outcome.getClass()) {
             return new Failure(index, executionSeed, replayed, schedule, recorded.trace(), recorded.steps(), null);
@@ -157,6 +160,16 @@ public final class Explorer {
         return new Failure(index, executionSeed, outcome, schedule, recorded.trace(), failed.steps(),
                 "replaying this schedule ended differently (" + replayed.headline()
                         + "), so the program has a source of nondeterminism racetest does not control yet");
+    }
+
+    private Execution newExecution(Strategy strategy, boolean recording) {
+        return new Execution(strategy, settings.maxSteps(), settings.executionTimeout(), settings.spuriousWakeups(), recording);
+    }
+
+    private Execution newExecutionReplaying(Schedule schedule) {
+        Strategy replay = new ReplayStrategy(schedule);
+        replay.beginExecution(0);
+        return track(newExecution(replay, true));
     }
 
     private Execution track(Execution execution) {

@@ -57,6 +57,42 @@ public sealed interface Outcome {
     }
 
     /**
+     * The test body returned, but threads it started (not daemon threads) can never end: they wait for
+     * something nobody will do any more, such as a pool worker waiting for work that will never come.
+     *
+     * @param threads the threads that never ended, with what they wait for
+     */
+    record LeakedThreads(List<BlockedThread> threads) implements Outcome {
+        public LeakedThreads {
+            threads = List.copyOf(threads);
+        }
+
+        @Override
+        public String headline() {
+            BlockedThread first = threads.getFirst();
+            String others = threads.size() == 1 ? "" : " and " + (threads.size() - 1) + " more";
+            return "leak: the test body returned but thread T" + first.threadId() + " " + first.threadName() + others
+                    + " never ended (it waits for " + first.waitingFor() + ")";
+        }
+    }
+
+    /**
+     * The same schedule, run twice, did different things: the program has a source of nondeterminism
+     * racetest does not control, so its interleavings cannot be replayed. Found by the determinism check.
+     *
+     * @param step   the first step (from 1) where the two runs differ
+     * @param first  what the first run did at that step
+     * @param second what the second run did at that step
+     */
+    record Nondeterministic(int step, String first, String second) implements Outcome {
+        @Override
+        public String headline() {
+            return "nondeterminism: the same schedule ran differently at step " + step + " (first: " + first
+                    + "; then: " + second + ")";
+        }
+    }
+
+    /**
      * The execution took more than {@code maxSteps} scheduling steps: a livelock, a spin loop that
      * never sees the value it waits for, or a bound set too low.
      *

@@ -46,6 +46,14 @@ import org.junit.platform.engine.ConfigurationParameters;
  *       <td>comma-separated prefixes</td></tr>
  *   <tr><td>{@code racetest.reportDir}</td><td>where failure reports are written</td>
  *       <td>{@code target/racetest-reports}</td><td>a directory path, relative to the working directory</td></tr>
+ *   <tr><td>{@code racetest.statics}</td><td>whether every execution loads the program afresh, so statics
+ *       start as the JVM would start them (initialisation races are found), or all executions of a test
+ *       share one load (faster)</td><td>{@code fresh}</td><td>{@code fresh} or {@code shared}</td></tr>
+ *   <tr><td>{@code racetest.spuriousWakeups}</td><td>spurious wake-ups of {@code wait}, {@code park} and
+ *       {@code Condition.await} one execution may have, each a choice the strategy makes</td><td>1</td>
+ *       <td>a whole number of at least 0</td></tr>
+ *   <tr><td>{@code racetest.determinismCheck}</td><td>run every schedule twice and fail at the first step
+ *       where the runs differ</td><td>{@code false}</td><td>{@code true} or {@code false}</td></tr>
  * </table>
  *
  * <p><b>Precedence</b>, per setting, highest first:
@@ -76,10 +84,14 @@ public final class RaceTestConfiguration {
     public static final String INSTRUMENT_INCLUDE = "racetest.instrument.include";
     public static final String INSTRUMENT_EXCLUDE = "racetest.instrument.exclude";
     public static final String REPORT_DIR = "racetest.reportDir";
+    public static final String STATICS = "racetest.statics";
+    public static final String SPURIOUS_WAKEUPS = "racetest.spuriousWakeups";
+    public static final String DETERMINISM_CHECK = "racetest.determinismCheck";
 
     /** Every key racetest reads. */
     public static final List<String> KEYS = List.of(EXECUTIONS, TIME_BUDGET, SEED, STRATEGY, MAX_STEPS,
-            EXECUTION_TIMEOUT, REPLAY, INSTRUMENT_INCLUDE, INSTRUMENT_EXCLUDE, REPORT_DIR);
+            EXECUTION_TIMEOUT, REPLAY, INSTRUMENT_INCLUDE, INSTRUMENT_EXCLUDE, REPORT_DIR, STATICS, SPURIOUS_WAKEUPS,
+            DETERMINISM_CHECK);
 
     /** Where failure reports go when {@link #REPORT_DIR} is not set. */
     public static final String DEFAULT_REPORT_DIR = "target/racetest-reports";

@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param randomSeed   whether the seed was picked at random because {@code random} was asked for
  * @param replayOrigin where the replayed schedule came from ({@code racetest.replay} or
  *                     {@code @RaceTest(replay)}), empty when the test explores
+ * @param freshStatics whether every execution loads the program through a new class loader
  */
-public record ResolvedSettings(ExplorationSettings exploration, boolean randomSeed, Optional<String> replayOrigin) {
+public record ResolvedSettings(ExplorationSettings exploration, boolean randomSeed, Optional<String> replayOrigin,
+                               boolean freshStatics) {
 
     public ResolvedSettings {
         Objects.requireNonNull(exploration, "exploration must not be null");

@@ -50,6 +50,13 @@ final class SettingsResolver {
                 RaceTestConfiguration.EXECUTION_TIMEOUT).orElse(ExplorationSettings.defaults().executionTimeout()));
 
         settings = settings.withStrategy(strategy().orElse(ExplorationSettings.defaults().strategy()));
+        settings = settings.withSpuriousWakeups(fromParameter(RaceTestConfiguration.SPURIOUS_WAKEUPS,
+                Values.ZERO_OR_MORE_FORM, Values::zeroOrMore).orElse(ExplorationSettings.defaults().spuriousWakeups()));
+        settings = settings.withDeterminismCheck(fromParameter(RaceTestConfiguration.DETERMINISM_CHECK,
+                Values.BOOLEAN_FORM, Values::bool).orElse(false));
+        boolean freshStatics = annotation.statics().isBlank()
+                ? fromParameter(RaceTestConfiguration.STATICS, Values.STATICS_FORM, Values::freshStatics).orElse(true)
+                : parseAttribute("statics", annotation.statics(), Values.STATICS_FORM, Values::freshStatics);
 
         boolean random = false;
         Optional<String> seedText = annotation.seed().isBlank()
@@ -76,7 +83,7 @@ final class SettingsResolver {
             settings = settings.withReplay(parseAttribute("replay", annotation.replay(), TOKEN_FORM, SettingsResolver::schedule));
             replayOrigin = Optional.of("@RaceTest(replay)");
         }
-        return new ResolvedSettings(settings, random, replayOrigin);
+        return new ResolvedSettings(settings, random, replayOrigin, freshStatics);
     }
 
     private Optional<Integer> countAttribute(String attribute, int value, String key) {

@@ -22,6 +22,9 @@ final class Values {
     static final String SEED_FORM = "a decimal number, a hexadecimal number starting with 0x, or random";
     static final String PREFIXES_FORM = "comma-separated package or class name prefixes, such as com.acme.,org.example.Cache";
     static final String REPORT_DIR_FORM = "a directory path, such as target/racetest-reports";
+    static final String STATICS_FORM = "fresh (every execution sees newly loaded classes) or shared (faster; statics carry over)";
+    static final String ZERO_OR_MORE_FORM = "a whole number of at least 0, such as 1";
+    static final String BOOLEAN_FORM = "true or false";
 
     /** The seed value that asks for a new random seed each run. */
     static final String RANDOM_SEED = "random";
@@ -46,6 +49,35 @@ final class Values {
     }
 
     /** Parse {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or an ISO-8601 duration; it must be positive. */
+    /** Returns whether {@code text} asks for fresh statics per execution ({@code fresh}) or shared ones ({@code shared}). */
+    static boolean freshStatics(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "fresh" -> true;
+            case "shared" -> false;
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
+    static int zeroOrMore(String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException malformed) {
+            // falls through to the sentence below
+        }
+        throw new IllegalArgumentException();
+    }
+
+    static boolean bool(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
     static Duration duration(String text) {
         String trimmed = text.strip().toLowerCase(Locale.ROOT);
         Duration duration;

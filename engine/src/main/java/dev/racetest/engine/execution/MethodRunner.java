@@ -6,6 +6,7 @@ import dev.racetest.engine.config.RaceTestConfiguration;
 import dev.racetest.engine.config.ResolvedSettings;
 import dev.racetest.engine.descriptor.RaceTestMethodDescriptor;
 import dev.racetest.instrument.InstrumentationException;
+import dev.racetest.instrument.InstrumentationPolicy;
 import dev.racetest.instrument.InstrumentingClassLoader;
 import dev.racetest.scheduler.ExplorationResult;
 import dev.racetest.scheduler.Explorer;
@@ -47,9 +48,13 @@ final class MethodRunner {
                 throw new RaceTestConfigurationException(test.problem().get());
             }
             ResolvedSettings settings = configuration.settingsFor(test.testClass(), test.method());
-            InstrumentingClassLoader loader = new InstrumentingClassLoader(test.testClass().getClassLoader(),
-                    configuration.instrumentationPolicy());
-            TestBody body = TestBodies.create(loader, test.testClass(), test.method());
+            ClassLoader parent = test.testClass().getClassLoader();
+            InstrumentationPolicy policy = configuration.instrumentationPolicy();
+            InstrumentingClassLoader loader = new InstrumentingClassLoader(parent, policy);
+            TestBody body = settings.freshStatics()
+                    ? TestBodies.freshEachRun(() -> new InstrumentingClassLoader(parent, policy),
+                            loader, test.testClass(), test.method())
+                    : TestBodies.create(loader, test.testClass(), test.method());
             ExplorationResult result = explore(settings, body, loader);
             listener.reportingEntryPublished(test, ReportEntries.of(settings, result));
             if (result.failure().isPresent()) {

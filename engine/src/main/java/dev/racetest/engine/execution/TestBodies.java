@@ -9,6 +9,7 @@ import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.function.Supplier;
 
 /**
  * Build the {@link TestBody} of a race test: load its class through the instrumenting loader, then,
@@ -39,6 +40,28 @@ final class TestBodies {
         Constructor<?> constructor = instrumented.getDeclaredConstructor();
         makeAccessible(constructor, testClass, method);
         return () -> invoke(target, newInstance(constructor));
+    }
+
+    /**
+     * Return a body that loads {@code testClass} and the code under test through a new instrumenting
+     * class loader on every run, so each execution sees the program as a newly started JVM would: every
+     * static at its initial value, every static initialiser still to run (on the test's own threads,
+     * where initialisation races can happen). The rewritten bytes are cached JVM-wide, so a new loader
+     * only defines classes again. Checks once, through {@code validation}, that the method can be called.
+     */
+    static TestBody freshEachRun(Supplier<ClassLoader> loaders, ClassLoader validation, Class<?> testClass, Method method)
+            throws ReflectiveOperationException {
+        Class<?> declaring = Class.forName(method.getDeclaringClass().getName(), false, validation);
+        makeAccessible(declaring.getDeclaredMethod(method.getName()), testClass, method);
+        if (!Modifier.isStatic(method.getModifiers())) {
+            makeAccessible(Class.forName(testClass.getName(), false, validation).getDeclaredConstructor(), testClass, method);
+        }
+        return () -> {
+            ClassLoader loader = loaders.get();
+            // Threads the test starts inherit the loader, so their resource and service lookups see it too.
+            Thread.currentThread().setContextClassLoader(loader);
+            create(loader, testClass, method).run();
+        };
     }
 
     private static Object newInstance(Constructor<?> constructor) throws Throwable {

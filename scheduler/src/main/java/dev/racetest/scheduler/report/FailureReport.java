@@ -47,20 +47,8 @@ public final class FailureReport {
 
     private static void appendOutcomeDetails(StringBuilder out, Outcome outcome) {
         switch (outcome) {
-            case Outcome.Deadlock deadlock -> {
-                out.append("\nThreads that cannot go on:\n");
-                for (BlockedThread thread : deadlock.threads()) {
-                    out.append("  T").append(thread.threadId()).append(' ').append(thread.threadName())
-                            .append(" waits for ").append(thread.waitingFor());
-                    if (thread.waitingAt() != null) {
-                        out.append("\n      at ").append(thread.waitingAt());
-                    }
-                    out.append('\n');
-                    for (String held : thread.holds()) {
-                        out.append("      holds ").append(held).append('\n');
-                    }
-                }
-            }
+            case Outcome.LeakedThreads leaked -> appendBlocked(out, "Threads that never ended:", leaked.threads());
+            case Outcome.Deadlock deadlock -> appendBlocked(out, "Threads that cannot go on:", deadlock.threads());
             case Outcome.StepLimitExceeded limit -> {
                 out.append("\nThe last steps kept returning to:\n");
                 for (String location : limit.spinningAt()) {
@@ -94,11 +82,30 @@ public final class FailureReport {
             case Outcome.ReplayDiverged diverged -> out.append("\nThe code under test no longer follows the recorded schedule: ")
                     .append(diverged.reason()).append(".\n");
             case Outcome.UncontrolledThread escaped -> out.append("\nIt runs in ").append(escaped.origin())
-                    .append(". Threads that executors, ForkJoinPool, CompletableFuture.*Async or timers create are not")
-                    .append(" under racetest's control yet, so this test's interleavings can be neither explored nor trusted.")
-                    .append(" Start the threads with new Thread(...).start() in the test until racetest controls them.\n");
+                    .append(". racetest controls the threads that code loaded through its class loader starts, and those of")
+                    .append(" the executors, ForkJoinPool, CompletableFuture and Timer that such code creates; this one was")
+                    .append(" created elsewhere (for example by a pool made outside the test, or inside the JDK, as parallel")
+                    .append(" streams do), so this test's interleavings can be neither explored nor trusted.\n");
+            case Outcome.Nondeterministic nondeterministic -> out.append("\nThe program depends on something racetest does")
+                    .append(" not control (real time outside instrumented code, I/O, a native library, unseeded randomness in")
+                    .append(" a library racetest does not instrument), so its failures cannot be replayed reliably.\n");
             case Outcome.CannotContinue cannot -> out.append('\n');
             case Outcome.Passed passed -> out.append('\n');
+        }
+    }
+
+    private static void appendBlocked(StringBuilder out, String title, List<BlockedThread> threads) {
+        out.append('\n').append(title).append('\n');
+        for (BlockedThread thread : threads) {
+            out.append("  T").append(thread.threadId()).append(' ').append(thread.threadName())
+                    .append(" waits for ").append(thread.waitingFor());
+            if (thread.waitingAt() != null) {
+                out.append("\n      at ").append(thread.waitingAt());
+            }
+            out.append('\n');
+            for (String held : thread.holds()) {
+                out.append("      holds ").append(held).append('\n');
+            }
         }
     }
 

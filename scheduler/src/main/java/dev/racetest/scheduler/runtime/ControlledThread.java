@@ -1,10 +1,13 @@
 package dev.racetest.scheduler.runtime;
 
+import dev.racetest.instrument.hooks.BlockingCall;
 import dev.racetest.instrument.hooks.Hooks;
 import dev.racetest.instrument.hooks.SyncPointHandler;
 import dev.racetest.instrument.hooks.SyncPointKind;
 import dev.racetest.instrument.hooks.SyncSites;
 import dev.racetest.scheduler.TestBody;
+
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One thread of an execution: a virtual thread whose continuations go to the {@link Execution}, and
@@ -16,8 +19,11 @@ import dev.racetest.scheduler.TestBody;
 final class ControlledThread implements SyncPointHandler {
 
     final Execution execution;
-    final int id;
+    /** The thread's number in its execution (0 is the test body); -1 until it is started. */
+    int id = -1;
     final String name;
+    /** Daemon threads are not waited for: the execution ends when every other thread has. */
+    boolean daemon;
     /** The {@code Thread} object user code knows this thread by: its own, or the virtual thread for the test body. */
     Thread identity;
     Thread vthread;
@@ -36,15 +42,25 @@ final class ControlledThread implements SyncPointHandler {
     boolean pendingWrite;
     Monitor pendingMonitor;
     ControlledThread joinTarget;
-    boolean pendingTimed;
+    /** When a timed wait (wait, join, sleep, a timed JDK call) times out on the virtual clock. */
+    long deadline = VirtualTime.NO_DEADLINE;
+    /** Whether the current wait may end spuriously (wait, park, Condition.await). */
+    boolean spuriousAllowed;
+    /** Set by the scheduler when it ends the current wait itself. */
+    Wake wake = Wake.NONE;
+    /** Between blockingCallBegin and blockingCallEnd: the JDK call may park, and racetest may end it. */
+    boolean blockingArmed;
+    boolean blockingByUnpark;
+    int blockingSite = -1;
+    /** Another thread interrupted this one after racetest had ended its blocking call with an interrupt. */
+    boolean interruptedAfterWake;
     /** For {@link Pending#WAIT}: removed from the wait set by a notify. */
     boolean notified;
     /** Set by an interrupt while blocked in wait/join/sleep, so that the block ends. */
     boolean interruptPending;
 
-    ControlledThread(Execution execution, int id, String name) {
+    ControlledThread(Execution execution, String name) {
         this.execution = execution;
-        this.id = id;
         this.name = name;
     }
 
@@ -57,7 +73,7 @@ final class ControlledThread implements SyncPointHandler {
             }
         } catch (Throwable failure) {
             if (!(failure instanceof ExecutionAborted)) {
-                execution.threadFailed(this, failure);
+                uncaught(failure);
             }
         } finally {
             Hooks.unbind();
@@ -65,13 +81,51 @@ final class ControlledThread implements SyncPointHandler {
         }
     }
 
+    /**
+     * Gives an exception that ended the thread to the handler user code installed on its thread, as the
+     * JVM would; without one it fails the execution. A JVM-wide default handler is not consulted: a test
+     * must not pass because an exception in one of its threads was printed and forgotten.
+     */
+    private void uncaught(Throwable failure) {
+        Thread.UncaughtExceptionHandler handler = identity == vthread ? null : identity.getUncaughtExceptionHandler();
+        if (handler == null || handler == identity.getThreadGroup()) {
+            execution.threadFailed(this, failure);
+            return;
+        }
+        try {
+            handler.uncaughtException(identity, failure);
+        } catch (Throwable handlerFailure) {
+            if (!(handlerFailure instanceof ExecutionAborted)) {
+                execution.threadFailed(this, handlerFailure);
+            }
+        }
+    }
+
+    /** Whether this thread may perform its pending operation now, without the scheduler waking it. */
     boolean isPendingEnabled() {
         return switch (pending) {
-            case START, STEP, SLEEP, RESUME -> true;
+            case START, STEP, RESUME -> true;
             case MONITOR_ENTER -> pendingMonitor.isAvailableTo(this);
-            case WAIT -> (notified || pendingTimed || interruptPending) && pendingMonitor.owner == null;
-            case JOIN -> joinTarget.terminated || pendingTimed || interruptPending;
+            case WAIT -> (notified || interruptPending || wake != Wake.NONE) && pendingMonitor.owner == null;
+            case JOIN -> joinTarget.terminated || interruptPending || wake != Wake.NONE;
+            case SLEEP -> interruptPending || wake != Wake.NONE;
             case IN_JDK, NONE -> false;
+        };
+    }
+
+    /**
+     * Whether the scheduler could end this thread's wait now, were its timeout to expire ({@code
+     * spurious == false}) or a spurious wake-up to happen: it waits, and would be able to run at once.
+     */
+    boolean isWakeable(boolean spurious) {
+        if (terminated || wake != Wake.NONE || (spurious ? !spuriousAllowed : deadline == VirtualTime.NO_DEADLINE)) {
+            return false;
+        }
+        return switch (pending) {
+            case WAIT -> !notified && !interruptPending && pendingMonitor.owner == null;
+            case JOIN, SLEEP -> !spurious && !interruptPending && (pending == Pending.SLEEP || !joinTarget.terminated);
+            case IN_JDK -> blockingArmed && continuation == null;
+            default -> false;
         };
     }
 
@@ -85,6 +139,21 @@ final class ControlledThread implements SyncPointHandler {
         pendingTarget = target;
         execution.schedulingPoint(this);
         pending = Pending.NONE;
+    }
+
+    /** Waits as {@code kind} until woken, timing out at {@code timeoutNanos} on the virtual clock ({@code 0}: untimed). */
+    private Wake awaitWake(Pending kind, int site, Object target, long timeoutNanos, boolean spurious) {
+        deadline = timeoutNanos > 0 ? execution.time().deadlineAfter(timeoutNanos) : VirtualTime.NO_DEADLINE;
+        spuriousAllowed = spurious;
+        wake = Wake.NONE;
+        try {
+            await(kind, site, target);
+            return wake;
+        } finally {
+            deadline = VirtualTime.NO_DEADLINE;
+            spuriousAllowed = false;
+            wake = Wake.NONE;
+        }
     }
 
     private boolean consumeInterrupt() {
@@ -142,8 +211,7 @@ final class ControlledThread implements SyncPointHandler {
         notified = false;
         monitor.waitSet.addLast(this);
         pendingMonitor = monitor;
-        pendingTimed = timeoutNanos != 0;
-        await(Pending.WAIT, site, object);
+        awaitWake(Pending.WAIT, site, object, timeoutNanos, true);
         // Woken by notify, by the timeout (a strategy choice) or by an interrupt; leave the wait set either way.
         monitor.waitSet.remove(this);
         monitor.reacquire(this, held, site);
@@ -156,13 +224,16 @@ final class ControlledThread implements SyncPointHandler {
     public void objectNotify(Object object, boolean all, int site) {
         Monitor monitor = ownedMonitor(object);
         await(Pending.STEP, site, object);
-        do {
-            ControlledThread waiter = monitor.waitSet.pollFirst();
-            if (waiter == null) {
-                break;
+        if (all) {
+            for (ControlledThread waiter; (waiter = monitor.waitSet.pollFirst()) != null; ) {
+                waiter.notified = true;
             }
+        } else if (!monitor.waitSet.isEmpty()) {
+            // Which waiter a notify wakes is unspecified: the strategy chooses.
+            ControlledThread waiter = execution.chooseWaiter(monitor.waitSet);
+            monitor.waitSet.remove(waiter);
             waiter.notified = true;
-        } while (all);
+        }
     }
 
     @Override
@@ -191,8 +262,11 @@ final class ControlledThread implements SyncPointHandler {
             throw new InterruptedException();
         }
         joinTarget = target;
-        pendingTimed = timeoutNanos != 0;
-        await(Pending.JOIN, site, thread);
+        if (timeoutNanos < 0) {
+            await(Pending.STEP, site, thread); // join(Duration) with a non-positive duration only checks
+        } else {
+            awaitWake(Pending.JOIN, site, thread, timeoutNanos, false);
+        }
         joinTarget = null;
         if (consumeInterrupt()) {
             throw new InterruptedException();
@@ -219,7 +293,11 @@ final class ControlledThread implements SyncPointHandler {
         if (consumeInterrupt()) {
             throw new InterruptedException("sleep interrupted");
         }
-        await(Pending.SLEEP, site, null);
+        if (nanos <= 0) {
+            await(Pending.STEP, site, null);
+        } else {
+            awaitWake(Pending.SLEEP, site, null, nanos, false);
+        }
         if (consumeInterrupt()) {
             throw new InterruptedException("sleep interrupted");
         }
@@ -240,6 +318,9 @@ final class ControlledThread implements SyncPointHandler {
         }
         if (target.pending == Pending.WAIT || target.pending == Pending.JOIN || target.pending == Pending.SLEEP) {
             target.interruptPending = true;
+        }
+        if (target.blockingArmed && target.wake != Wake.NONE && !target.blockingByUnpark) {
+            target.interruptedAfterWake = true; // racetest's own interrupt is hidden later; this one must survive
         }
         // The real flag lives on the virtual thread, so JDK code it is blocked in (a j.u.c. lock, a queue)
         // sees the interrupt too; unparking it hands its continuation back to us synchronously.
@@ -282,51 +363,109 @@ final class ControlledThread implements SyncPointHandler {
     @Override
     public void blockingCallBegin(Object target, long timeoutNanos, boolean spurious, boolean byUnpark, int site) {
         await(Pending.STEP, site, target);
+        blockingArmed = true;
+        blockingByUnpark = byUnpark;
+        interruptedAfterWake = false;
+        deadline = timeoutNanos >= 0 ? execution.time().deadlineAfter(timeoutNanos) : VirtualTime.NO_DEADLINE;
+        spuriousAllowed = spurious;
+        wake = Wake.NONE;
+        blockingSite = site;
+        pendingTarget = target;
     }
 
     @Override
     public int blockingCallEnd() {
-        return dev.racetest.instrument.hooks.BlockingCall.COMPLETED;
+        Wake ended = wake;
+        boolean byInterrupt = ended != Wake.NONE && !blockingByUnpark;
+        boolean reinterrupt = interruptedAfterWake;
+        blockingArmed = false;
+        blockingSite = -1;
+        interruptedAfterWake = false;
+        deadline = VirtualTime.NO_DEADLINE;
+        spuriousAllowed = false;
+        wake = Wake.NONE;
+        if (byInterrupt) {
+            Thread.interrupted(); // racetest's interrupt, if the JDK call did not consume it
+            if (reinterrupt) {
+                vthread.interrupt();
+            }
+        }
+        return switch (ended) {
+            case NONE -> BlockingCall.COMPLETED;
+            case TIMEOUT -> BlockingCall.TIMED_OUT;
+            case SPURIOUS -> BlockingCall.SPURIOUS;
+        };
+    }
+
+    /** Ends this thread's armed blocking call, parked inside the JDK, the way it asked to be ended. */
+    void wakeBlockingCall(Wake reason) {
+        wake = reason;
+        if (blockingByUnpark) {
+            LockSupport.unpark(vthread);
+        } else {
+            vthread.interrupt();
+        }
     }
 
     @Override
     public long nanoTime() {
-        return System.nanoTime();
+        return execution.time().nanoTime();
     }
 
     @Override
     public long currentTimeMillis() {
-        return System.currentTimeMillis();
+        return execution.time().currentTimeMillis();
     }
 
     @Override
     public int identityHashCode(Object object) {
-        return System.identityHashCode(object);
+        return execution.identities().identityHashCode(object);
     }
 
     @Override
     public long nextRandomSeed() {
-        return 42;
+        return execution.identities().nextRandomSeed();
     }
 
     @Override
     public Thread adoptThread(Thread userThread) {
-        return userThread;
+        return execution.adoptThread(userThread);
     }
 
     @Override
     public void threadUnpark(Thread thread, int site) {
-        java.util.concurrent.locks.LockSupport.unpark(thread);
+        await(Pending.STEP, site, thread);
+        ControlledThread target = execution.controlledThreadOf(thread);
+        LockSupport.unpark(target != null ? target.vthread : thread);
     }
 
     @Override
     public Thread.State threadState(Thread thread) {
-        return thread.getState();
+        ControlledThread target = execution.controlledThreadOf(thread);
+        return target != null ? target.state() : thread.getState();
     }
 
     @Override
     public long threadId(Thread thread) {
-        return thread.threadId();
+        return execution.identities().threadId(thread);
+    }
+
+    /** The state the JDK would report for this thread, from the scheduler's model. */
+    Thread.State state() {
+        if (terminated) {
+            return Thread.State.TERMINATED;
+        }
+        boolean timed = deadline != VirtualTime.NO_DEADLINE;
+        return switch (pending) {
+            case MONITOR_ENTER -> pendingMonitor.isAvailableTo(this) ? Thread.State.RUNNABLE : Thread.State.BLOCKED;
+            case WAIT -> notified
+                    ? (pendingMonitor.owner == null ? Thread.State.RUNNABLE : Thread.State.BLOCKED)
+                    : timed ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
+            case JOIN -> joinTarget.terminated ? Thread.State.RUNNABLE : timed ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
+            case SLEEP -> Thread.State.TIMED_WAITING;
+            case IN_JDK -> blockingArmed && timed ? Thread.State.TIMED_WAITING : vthread.getState();
+            default -> Thread.State.RUNNABLE;
+        };
     }
 
     private Monitor ownedMonitor(Object object) {
@@ -342,13 +481,16 @@ final class ControlledThread implements SyncPointHandler {
         return switch (pending) {
             case START -> "starts";
             case RESUME -> "resumes inside the JDK";
-            case SLEEP -> "sleeps";
+            case IN_JDK -> wake == Wake.TIMEOUT ? "times out in " + describeStep(labels)
+                    : wake == Wake.SPURIOUS ? "wakes spuriously in " + describeStep(labels) : "continues";
+            case SLEEP -> "wakes from sleep";
             case MONITOR_ENTER -> "locks " + labels.label(pendingTarget);
             case WAIT -> (notified ? "wakes (notified) from wait on " : interruptPending
-                    ? "wakes (interrupted) from wait on " : "wakes (timed out) from wait on ") + labels.label(pendingTarget);
+                    ? "wakes (interrupted) from wait on " : wake == Wake.SPURIOUS ? "wakes (spuriously) from wait on "
+                    : "wakes (timed out) from wait on ") + labels.label(pendingTarget);
             case JOIN -> "joins " + joinTarget.label();
             case STEP -> describeStep(labels);
-            case IN_JDK, NONE -> "continues";
+            case NONE -> "continues";
         };
     }
 

@@ -36,9 +36,21 @@ public final class Execution {
      */
     private static final long JDK_PARK_GRACE_NANOS = 250_000_000;
 
+    /** How many spurious wake-ups an execution may have when nothing else is configured. */
+    public static final int DEFAULT_SPURIOUS_WAKEUPS = 1;
+
+    private static final byte RUNS = 0;
+    private static final byte TIMES_OUT = 1;
+    private static final byte WAKES_SPURIOUSLY = 2;
+
     private final Strategy strategy;
     private final int maxSteps;
     private final Duration timeout;
+    private final VirtualTime time = new VirtualTime();
+    private final Identities identities;
+    private int spuriousWakeupsLeft;
+    /** Threads started and not ended that are not daemon threads; the execution ends when it reaches 0. */
+    private int liveNonDaemon;
 
     private long deadline;
     private final ArrayList<ControlledThread> threads = new ArrayList<>(4);
@@ -50,6 +62,8 @@ public final class Execution {
     private ControlledThread next;
     private volatile ControlledThread running;
     private ControlledThread[] enabled = new ControlledThread[8];
+    /** For each candidate in {@link #enabled}: whether it runs, times out or wakes spuriously if chosen. */
+    private byte[] how = new byte[8];
     private final ChoiceView view = new ChoiceView();
 
     private int steps;
@@ -70,9 +84,19 @@ public final class Execution {
      * @param recording whether to keep every step for a report (slower; used when replaying a failure)
      */
     public Execution(Strategy strategy, int maxSteps, Duration timeout, boolean recording) {
+        this(strategy, maxSteps, timeout, DEFAULT_SPURIOUS_WAKEUPS, recording);
+    }
+
+    /**
+     * Prepares an execution that may wake waiting threads spuriously up to {@code spuriousWakeups}
+     * times (0: never).
+     */
+    public Execution(Strategy strategy, int maxSteps, Duration timeout, int spuriousWakeups, boolean recording) {
         this.strategy = strategy;
         this.maxSteps = maxSteps;
         this.timeout = timeout;
+        this.spuriousWakeupsLeft = spuriousWakeups;
+        this.identities = new Identities(strategy.executionSeed());
         this.log = new StepLog(recording);
     }
 
@@ -82,6 +106,7 @@ public final class Execution {
         deadline = System.nanoTime() + timeout.toNanos();
         escapeMark = EscapedThreads.INSTANCE.mark();
         ControlledThread main = newThread("main", null, body);
+        register(main);
         main.vthread.start();
         try {
             loop();
@@ -140,8 +165,8 @@ public final class Execution {
     private void loop() {
         while (true) {
             handoff.drainForeign();
-            if (failure != null) {
-                return;
+            if (failure != null || liveNonDaemon == 0) {
+                return; // a failure, or only daemon threads left, which the JVM would not wait for either
             }
             ControlledThread chosen = next;
             next = null;
@@ -156,7 +181,7 @@ public final class Execution {
                     }
                     if (!awaitOutsideWakeup()) {
                         if (failure == null) {
-                            failure = deadlock();
+                            failure = standstill();
                         }
                         return;
                     }
@@ -179,26 +204,49 @@ public final class Execution {
         running = null;
         if (!thread.terminated && thread.continuation == null && thread.pending == Pending.NONE) {
             thread.pending = Pending.IN_JDK; // parked inside JDK code: a j.u.c. lock, a queue, a latch
-            thread.pendingSite = -1;
+            thread.pendingSite = thread.blockingArmed ? thread.blockingSite : -1;
         }
     }
 
     /**
-     * Picks the thread that performs the next step among those enabled, counting the step; returns
-     * {@code null} when none is enabled or a bound was hit (then {@link #failure} says which).
+     * Picks the thread that performs the next step among those that can, counting the step; returns
+     * {@code null} when none can or a bound was hit (then {@link #failure} says which).
+     *
+     * <p>The candidates are the enabled threads, then the waiting threads whose timeout may expire
+     * now (the earliest deadline on the virtual clock, and any already past), then, while the
+     * execution has spurious wake-ups left and something else could run, the threads that may wake
+     * spuriously. Choosing one of the latter two ends its wait.
      *
      * @param current the thread at a scheduling point, which is a candidate although it has no continuation
      */
     private ControlledThread decide(ControlledThread current) {
         int count = 0;
+        long earliest = VirtualTime.NO_DEADLINE;
         for (int i = 0, n = threads.size(); i < n; i++) {
             ControlledThread thread = threads.get(i);
             boolean ready = thread == current || thread.continuation != null;
             if (ready && thread.isPendingEnabled()) {
-                if (count == enabled.length) {
-                    enabled = Arrays.copyOf(enabled, count * 2);
+                count = addCandidate(count, thread, RUNS);
+            } else if (thread.isWakeable(false) && (ready || thread.pending == Pending.IN_JDK)) {
+                earliest = Math.min(earliest, thread.deadline);
+            }
+        }
+        if (earliest != VirtualTime.NO_DEADLINE) {
+            long due = Math.max(time.now(), earliest);
+            for (int i = 0, n = threads.size(); i < n; i++) {
+                ControlledThread thread = threads.get(i);
+                if (thread.deadline <= due && isWakeableNow(thread, current, false)) {
+                    count = addCandidate(count, thread, TIMES_OUT);
                 }
-                enabled[count++] = thread;
+            }
+        }
+        if (spuriousWakeupsLeft > 0 && count > 0) {
+            int before = count;
+            for (int i = 0, n = threads.size(); i < n; i++) {
+                ControlledThread thread = threads.get(i);
+                if (isWakeableNow(thread, current, true) && !isCandidate(thread, before)) {
+                    count = addCandidate(count, thread, WAKES_SPURIOUSLY);
+                }
             }
         }
         if (count == 0) {
@@ -207,31 +255,100 @@ public final class Execution {
         if (!withinBounds(current)) {
             return null;
         }
-        ControlledThread chosen;
-        if (count == 1) {
-            chosen = enabled[0];
-        } else {
-            view.reset(enabled, count, previousThreadId, log.decisions());
-            int position;
-            try {
-                position = strategy.choose(view);
-            } catch (ReplayDivergedException diverged) {
-                failure = new Outcome.ReplayDiverged(log.decisions() + 1, diverged.getMessage());
-                return null;
+        int position = count == 1 ? 0 : choose(count);
+        if (position < 0) {
+            return null;
+        }
+        ControlledThread chosen = enabled[position];
+        switch (how[position]) {
+            case TIMES_OUT -> {
+                time.advanceTo(chosen.deadline);
+                wake(chosen, Wake.TIMEOUT);
             }
-            if (position < 0 || position >= count) {
-                throw new IllegalStateException("strategy " + strategy.getClass().getSimpleName()
-                        + " chose position " + position + " of " + count + " enabled threads");
+            case WAKES_SPURIOUSLY -> {
+                spuriousWakeupsLeft--;
+                wake(chosen, Wake.SPURIOUS);
             }
-            chosen = enabled[position];
-            log.recordChoice(chosen.id);
+            default -> {
+            }
         }
         log.recordStep(steps, chosen);
         previousThreadId = chosen.id;
         return chosen;
     }
 
+    private static boolean isWakeableNow(ControlledThread thread, ControlledThread current, boolean spurious) {
+        boolean ready = thread == current || thread.continuation != null;
+        return thread.isWakeable(spurious) && (ready || thread.pending == Pending.IN_JDK);
+    }
+
+    private boolean isCandidate(ControlledThread thread, int count) {
+        for (int i = 0; i < count; i++) {
+            if (enabled[i] == thread) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int addCandidate(int count, ControlledThread thread, byte way) {
+        if (count == enabled.length) {
+            enabled = Arrays.copyOf(enabled, count * 2);
+            how = Arrays.copyOf(how, count * 2);
+        }
+        enabled[count] = thread;
+        how[count] = way;
+        return count + 1;
+    }
+
+    /** Asks the strategy to pick among the first {@code count} candidates; records and returns the position, or -1. */
+    private int choose(int count) {
+        view.reset(enabled, count, previousThreadId, log.decisions());
+        int position;
+        try {
+            position = strategy.choose(view);
+        } catch (ReplayDivergedException diverged) {
+            failure = new Outcome.ReplayDiverged(log.decisions() + 1, diverged.getMessage());
+            return -1;
+        }
+        if (position < 0 || position >= count) {
+            throw new IllegalStateException("strategy " + strategy.getClass().getSimpleName()
+                    + " chose position " + position + " of " + count + " enabled threads");
+        }
+        log.recordChoice(enabled[position].id);
+        return position;
+    }
+
+    /** Ends the wait of {@code thread}, which the strategy chose to time out or to wake spuriously. */
+    private void wake(ControlledThread thread, Wake reason) {
+        if (thread.pending == Pending.IN_JDK) {
+            thread.wakeBlockingCall(reason); // its continuation comes back to the Handoff at once, on this carrier
+        } else {
+            thread.wake = reason;
+        }
+    }
+
+    /**
+     * Lets the strategy choose which of {@code waiters} (at least two) a {@code notify} wakes; the
+     * choice is recorded like any other, so a replay wakes the same one.
+     */
+    ControlledThread chooseWaiter(java.util.ArrayDeque<ControlledThread> waiters) {
+        int count = 0;
+        for (ControlledThread waiter : waiters) {
+            count = addCandidate(count, waiter, RUNS);
+        }
+        if (count == 1) {
+            return enabled[0];
+        }
+        int position = choose(count);
+        if (position < 0) {
+            throw ExecutionAborted.INSTANCE;
+        }
+        return enabled[position];
+    }
+
     private boolean withinBounds(ControlledThread current) {
+        time.step();
         if (++steps > maxSteps) {
             failure = new Outcome.StepLimitExceeded(maxSteps, log.spinningLocations(steps));
             return false;
@@ -304,18 +421,53 @@ public final class Execution {
     }
 
     ControlledThread newThread(String name, Thread identity, TestBody code) {
-        ControlledThread thread = new ControlledThread(this, threads.size(), name);
+        ControlledThread thread = new ControlledThread(this, name);
         // The thread's scheduler: every continuation the JDK hands back goes to this execution's Handoff.
         thread.vthread = VirtualThreads.newThread(task -> handoff.submit(thread, task), name, () -> thread.runBody(code));
         thread.identity = identity != null ? identity : thread.vthread;
-        threads.add(thread);
-        byIdentity.put(thread.identity, thread);
+        // A user's virtual thread is a daemon, as in the JDK; the test body (identity == vthread) is not.
+        thread.daemon = identity != null && identity.isDaemon();
         return thread;
     }
 
+    /** Makes {@code thread} part of the execution: called when it starts. */
+    void register(ControlledThread thread) {
+        thread.id = threads.size();
+        threads.add(thread);
+        byIdentity.put(thread.identity, thread);
+        if (!thread.daemon) {
+            liveNonDaemon++;
+        }
+    }
+
     void startThread(Thread userThread) {
-        ControlledThread thread = newThread(userThread.getName(), userThread, userThread::run);
+        ControlledThread thread = newThread(deterministicName(userThread), userThread, userThread::run);
+        register(thread);
         thread.vthread.start(); // the JDK submits its first continuation to us synchronously
+    }
+
+    /**
+     * Returns a thread the JDK may start itself (a pool's worker): it joins the execution when its
+     * first continuation arrives, and runs {@code userThread.run()} known as {@code userThread}.
+     */
+    Thread adoptThread(Thread userThread) {
+        return newThread(deterministicName(userThread), userThread, userThread::run).vthread;
+    }
+
+    private String deterministicName(Thread userThread) {
+        String name = identities.deterministicName(userThread.getName());
+        if (!name.equals(userThread.getName())) {
+            userThread.setName(name);
+        }
+        return name;
+    }
+
+    VirtualTime time() {
+        return time;
+    }
+
+    Identities identities() {
+        return identities;
     }
 
     ControlledThread controlledThreadOf(Thread thread) {
@@ -346,6 +498,9 @@ public final class Execution {
     }
 
     void threadTerminated(ControlledThread thread) {
+        if (!thread.daemon && !thread.terminated) {
+            liveNonDaemon--;
+        }
         thread.terminated = true;
         thread.pending = Pending.NONE;
         thread.pendingSite = -1;
@@ -398,6 +553,18 @@ public final class Execution {
             handoff.awaitForeign(Math.min(remaining, OUTSIDE_WAKEUP_POLL_NANOS));
         }
         return true;
+    }
+
+    /**
+     * Says why nothing can run: a deadlock, or, when the test body has returned and no lock cycle
+     * explains the standstill, threads it left behind that can never end.
+     */
+    private Outcome standstill() {
+        Outcome.Deadlock deadlock = deadlock();
+        if (threads.getFirst().terminated && deadlock.cycle().isEmpty()) {
+            return new Outcome.LeakedThreads(deadlock.threads());
+        }
+        return deadlock;
     }
 
     private Outcome.Deadlock deadlock() {

@@ -56,6 +56,9 @@ final class Handoff {
         if (closed) {
             return; // a JDK timer firing for a thread of an execution that is over: drop it
         }
+        if (thread.id < 0) {
+            execution.register(thread); // a thread the JDK started itself (a pool worker) joins on its first run
+        }
         thread.continuation = task;
         if (thread.pending == Pending.IN_JDK || thread.pending == Pending.NONE) {
             thread.pending = Pending.RESUME;
