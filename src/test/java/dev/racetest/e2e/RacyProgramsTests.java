@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.racetest.e2e.fixtures.CorrectProgramsFixture;
 import dev.racetest.e2e.fixtures.LazyInitFixture;
 import dev.racetest.e2e.fixtures.MissedSignalFixture;
+import dev.racetest.e2e.fixtures.ParallelStreamFixture;
 import dev.racetest.e2e.fixtures.SpinWaitFixture;
 import dev.racetest.e2e.fixtures.ThreadPoolFixture;
 import dev.racetest.e2e.fixtures.TightLoopFixture;
@@ -56,11 +57,17 @@ class RacyProgramsTests {
     }
 
     @Test
-    void threadPoolWorkIsReportedAsOutsideControlNotAsAFalseVerdict() {
-        assertThat(failureOf(ThreadPoolFixture.class))
-                .startsWith("racetest found a failure: thread pool-")
-                .contains("is not controlled by racetest but ran instrumented code at ThreadPoolFixture$Counter.add(ThreadPoolFixture.java:")
-                .contains("It runs in java.util.concurrent.ThreadPoolExecutor$Worker.run");
+    void threadPoolWorkRunsOnControlledThreads() {
+        EngineExecutionResults results = EngineTestKit.engine("racetest").selectors(selectClass(ThreadPoolFixture.class)).execute();
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void workForkedInsideTheJdkIsReportedAsOutsideControlNotAsAFalseVerdict() {
+        assertThat(failureOf(ParallelStreamFixture.class))
+                .startsWith("racetest found a failure: thread ForkJoinPool.commonPool-worker-")
+                .contains("is not controlled by racetest but ran instrumented code at ParallelStreamFixture$Counter.add(ParallelStreamFixture.java:")
+                .contains("It runs in java.util.concurrent.ForkJoinWorkerThread.run");
     }
 
     @Test

@@ -27,7 +27,11 @@ public final class RaceBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(2);
     private static final Duration MEASURE = Duration.ofSeconds(4);
 
-    private record Case(String name, String className, Object argument) {
+    /** One program; {@code fresh}: loaded through a new class loader for every execution, as racetest.statics=fresh does. */
+    private record Case(String name, String className, Object argument, boolean fresh) {
+        Case(String name, String className, Object argument) {
+            this(name, className, argument, false);
+        }
     }
 
     private record Figure(String name, long executions, long failures, double seconds) {
@@ -42,7 +46,10 @@ public final class RaceBenchmark {
     public static void main(String[] args) throws Exception {
         List<Case> cases = List.of(
                 new Case("lost-update counter (2 threads x 3 hits)", "LostUpdateCounter", null),
+                new Case("lost-update counter, fresh statics per execution", "LostUpdateCounter", null, true),
                 new Case("deadlock example (2 opposing transfers)", "OpposingTransfers", null),
+                new Case("deadlock example, fresh statics per execution", "OpposingTransfers", null, true),
+                new Case("sleep-coordinated warm-up (3 s of sleeps)", "SleepCoordinatedWarmUp", null),
                 new Case("2 threads x 100 synchronized increments", "SynchronizedIncrements", 2),
                 new Case("4 threads x 100 synchronized increments", "SynchronizedIncrements", 4),
                 new Case("8 threads x 100 synchronized increments", "SynchronizedIncrements", 8));
@@ -70,6 +77,14 @@ public final class RaceBenchmark {
     }
 
     private static TestBody load(Case benchmark) throws ReflectiveOperationException {
+        if (benchmark.fresh()) {
+            Case shared = new Case(benchmark.name(), benchmark.className(), benchmark.argument(), false);
+            return () -> loadOnce(shared).run();
+        }
+        return loadOnce(benchmark);
+    }
+
+    private static TestBody loadOnce(Case benchmark) throws ReflectiveOperationException {
         ClassLoader loader = new InstrumentingClassLoader(RaceBenchmark.class.getClassLoader(), InstrumentationPolicy.defaults());
         Class<?> type = Class.forName("dev.racetest.benchmarks.programs." + benchmark.className(), true, loader);
         return benchmark.argument() == null

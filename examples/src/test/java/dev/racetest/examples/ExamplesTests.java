@@ -33,6 +33,9 @@ class ExamplesTests {
             dev.racetest.examples.counter.HitCounterRaceTest | plainCounterCountsEveryHit | AssertionFailedError in thread main: [hits counted] expected: 6 but was:
             dev.racetest.examples.payout.PayoutRaceTest      | balanceNeverGoesNegative   | AssertionFailedError in thread main: [balance after two payouts of 60 from 100] expected: 40L but was: -20L
             dev.racetest.examples.transfer.TransferRaceTest  | opposingTransfersComplete  | deadlock: T1 alice-to-bob, T2 bob-to-alice wait for each other's locks
+            dev.racetest.examples.quote.QuoteRaceTest        | everyQuoteHasAPrice        | java.lang.NullPointerException in thread main
+            dev.racetest.examples.warmup.WarmUpRaceTest      | pricesAreReadyAfterStartUp | AssertionError in thread main: [price of GLOBEX after start-up] Expecting actual not to be null
+            dev.racetest.examples.settings.SettingsRaceTest  | settingsLoadOnce           | AssertionFailedError in thread main: [settings loads] expected: 1 but was: 2
             """)
     void buggyExampleIsFoundAndItsReplayLineReproducesIt(String className, String method, String verdict) {
         String message = failureMessage(EngineTestKit.engine(ENGINE).selectors(selectMethod(className + "#" + method)).execute());
@@ -48,20 +51,28 @@ class ExamplesTests {
         assertThat(headline(replayed)).isEqualTo(headline(message));
     }
 
+    /**
+     * The last column is the fewest distinct interleavings the budget must have covered: the warm-up
+     * twin's threads never compete (one sleeps or waits on the latch while the other runs), so it has
+     * exactly one.
+     */
     @ParameterizedTest(name = "{0}#{1} passes every execution")
     @CsvSource(delimiter = '|', textBlock = """
-            dev.racetest.examples.counter.HitCounterRaceTest   | atomicCounterCountsEveryHit
-            dev.racetest.examples.payout.PayoutRaceTest        | synchronizedBalanceNeverGoesNegative
-            dev.racetest.examples.transfer.TransferRaceTest    | orderedOpposingTransfersComplete
+            dev.racetest.examples.counter.HitCounterRaceTest   | atomicCounterCountsEveryHit          | 2
+            dev.racetest.examples.payout.PayoutRaceTest        | synchronizedBalanceNeverGoesNegative | 2
+            dev.racetest.examples.transfer.TransferRaceTest    | orderedOpposingTransfersComplete     | 2
+            dev.racetest.examples.quote.QuoteRaceTest          | everySafeQuoteHasAPrice              | 2
+            dev.racetest.examples.warmup.WarmUpRaceTest        | pricesAreReadyAfterAWaitedStartUp    | 1
+            dev.racetest.examples.settings.SettingsRaceTest    | holderSettingsLoadOnce               | 2
             """)
-    void correctTwinPassesItsWholeBudget(String className, String method) {
+    void correctTwinPassesItsWholeBudget(String className, String method, int minInterleavings) {
         EngineExecutionResults results = EngineTestKit.engine(ENGINE)
                 .selectors(selectMethod(className + "#" + method)).execute();
 
         results.testEvents().assertThatEvents().haveExactly(1, event(test(method), finishedSuccessfully()));
         Map<String, String> entries = reportEntries(results);
         assertThat(entries).containsEntry("racetest.executions", "1000");
-        assertThat(Integer.parseInt(entries.get("racetest.interleavings"))).isGreaterThan(1);
+        assertThat(Integer.parseInt(entries.get("racetest.interleavings"))).isGreaterThanOrEqualTo(minInterleavings);
     }
 
     private static String failureMessage(EngineExecutionResults results) {

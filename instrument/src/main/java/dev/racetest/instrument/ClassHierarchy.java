@@ -115,6 +115,24 @@ final class ClassHierarchy {
     }
 
     /**
+     * Return whether {@code internalName} is {@code supertype} or extends or implements it, as far as
+     * class files can be found.
+     */
+    boolean isSubtypeOf(String internalName, String supertype) {
+        return internalName.equals(supertype)
+                || !internalName.startsWith("[") && supertypes(internalName).contains(supertype);
+    }
+
+    /** Return the superclasses of {@code internalName}, nearest first, as far as their bytes can be found. */
+    List<String> superclasses(String internalName) {
+        if (internalName.startsWith("[")) {
+            return List.of(OBJECT);
+        }
+        List<String> chain = superclassChain(internalName);
+        return chain.subList(1, chain.size());
+    }
+
+    /**
      * Return the access flags of the field a {@code GETFIELD}/{@code PUTFIELD}/... instruction names,
      * resolved as the JVM does (the class, its superinterfaces, then its superclass), or {@code 0}
      * when no class on the way declares it.

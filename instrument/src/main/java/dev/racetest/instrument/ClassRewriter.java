@@ -17,6 +17,8 @@ import org.objectweb.asm.MethodTooLargeException;
  * <p>The rewriters run as one ASM chain, in this order (each sees the output of the ones before it,
  * and none rewrites another's hook calls):
  * <ol>
+ *   <li>{@code SerialVersionPinner}: pins the serial version of serializable classes, first so it
+ *       sees the class as compiled;</li>
  *   <li>{@code StaticInitializerRewriter}: brackets {@code <clinit>} with enter/exit hooks, first so
  *       they enclose everything else the initialiser does;</li>
  *   <li>{@code SynchronizedMethodRewriter}: synchronized methods to explicit monitor hooks, first so
@@ -24,9 +26,31 @@ import org.objectweb.asm.MethodTooLargeException;
  *   <li>{@code MonitorRewriter}: {@code monitorenter}/{@code monitorexit};</li>
  *   <li>{@code WaitNotifyRewriter}: {@code Object.wait/notify/notifyAll};</li>
  *   <li>{@code ThreadCallRewriter}: {@code Thread} start, join, sleep, yield, interrupt and queries;</li>
+ *   <li>{@code ThreadQueryRewriter}: {@code Thread} state and id queries;</li>
+ *   <li>{@code TimeReadRewriter}: reads of the system clocks;</li>
+ *   <li>{@code RandomnessRewriter}: unseeded random generators and values;</li>
+ *   <li>{@code IdentityHashRewriter}: identity hash codes;</li>
+ *   <li>{@code ThreadConstructionRewriter}: a hook after every {@code Thread} constructor;</li>
+ *   <li>{@code ThreadBuilderRewriter}: {@code Thread.startVirtualThread} and {@code Thread.Builder.start};</li>
+ *   <li>{@code ExecutorCallRewriter}: the thread-creating {@code Executors} factories and executor
+ *       {@code close()}, to substitutes;</li>
+ *   <li>{@code ThreadPoolConstructorRewriter}: {@code ThreadPoolExecutor} constructor arguments and
+ *       {@code new ScheduledThreadPoolExecutor}, to controlled ones;</li>
+ *   <li>{@code ForkJoinCallRewriter}: {@code new ForkJoinPool}, {@code ForkJoinPool.commonPool()},
+ *       {@code fork()} and {@code ForkJoinTask.invokeAll}, to substitutes;</li>
+ *   <li>{@code AsyncCallRewriter}: the executor-less {@code *Async} methods and the timeouts of
+ *       {@code CompletableFuture}, to substitutes;</li>
+ *   <li>{@code TimerCallRewriter}: {@code new Timer} and {@code TimerTask.cancel()}, to substitutes;</li>
  *   <li>{@code AtomicCallRewriter}: calls on {@code java.util.concurrent.atomic} objects;</li>
+ *   <li>{@code BlockingCallRewriter}: the JDK's timed waits, {@code park}/{@code unpark} and the
+ *       {@code TimeUnit} waits, to hooks on the virtual clock;</li>
+ *   <li>{@code LibraryCallRewriter}: a preemption point before the other calls into
+ *       {@code java.util.concurrent}, {@code VarHandle} and {@code Unsafe}, after the one before it so
+ *       the calls it replaced get no second point;</li>
  *   <li>{@code FieldAccessRewriter}: reads and writes of non-final fields;</li>
- *   <li>{@code ArrayAccessRewriter}: reads and writes of array elements.</li>
+ *   <li>{@code ArrayAccessRewriter}: reads and writes of array elements;</li>
+ *   <li>{@code IdentityHashCodeAdder}: a synthetic identity {@code hashCode()}, last so no rewriter
+ *       sees it.</li>
  * </ol>
  * Old class files have their JSR/RET subroutines inlined before the first rewriter. Frames are
  * recomputed ({@code COMPUTE_FRAMES}) from a hierarchy read out of class files, so rewriting never
@@ -44,14 +68,29 @@ public final class ClassRewriter {
 
     /** The rewriters, first to last. */
     private static final List<Stage> STAGES = List.of(
+            new Stage(SerialVersionPinner.class, SerialVersionPinner::new),
             new Stage(StaticInitializerRewriter.class, StaticInitializerRewriter::new),
             new Stage(SynchronizedMethodRewriter.class, SynchronizedMethodRewriter::new),
             new Stage(MonitorRewriter.class, MonitorRewriter::new),
             new Stage(WaitNotifyRewriter.class, WaitNotifyRewriter::new),
             new Stage(ThreadCallRewriter.class, ThreadCallRewriter::new),
+            new Stage(ThreadQueryRewriter.class, ThreadQueryRewriter::new),
+            new Stage(TimeReadRewriter.class, TimeReadRewriter::new),
+            new Stage(RandomnessRewriter.class, RandomnessRewriter::new),
+            new Stage(IdentityHashRewriter.class, IdentityHashRewriter::new),
+            new Stage(ThreadConstructionRewriter.class, ThreadConstructionRewriter::new),
+            new Stage(ThreadBuilderRewriter.class, ThreadBuilderRewriter::new),
+            new Stage(ExecutorCallRewriter.class, ExecutorCallRewriter::new),
+            new Stage(ThreadPoolConstructorRewriter.class, ThreadPoolConstructorRewriter::new),
+            new Stage(ForkJoinCallRewriter.class, ForkJoinCallRewriter::new),
+            new Stage(AsyncCallRewriter.class, AsyncCallRewriter::new),
+            new Stage(TimerCallRewriter.class, TimerCallRewriter::new),
             new Stage(AtomicCallRewriter.class, AtomicCallRewriter::new),
+            new Stage(BlockingCallRewriter.class, BlockingCallRewriter::new),
+            new Stage(LibraryCallRewriter.class, LibraryCallRewriter::new),
             new Stage(FieldAccessRewriter.class, FieldAccessRewriter::new),
-            new Stage(ArrayAccessRewriter.class, ArrayAccessRewriter::new));
+            new Stage(ArrayAccessRewriter.class, ArrayAccessRewriter::new),
+            new Stage(IdentityHashCodeAdder.class, IdentityHashCodeAdder::new));
 
     private static final Set<String> STAGE_NAMES =
             STAGES.stream().map(stage -> stage.type().getName()).collect(Collectors.toUnmodifiableSet());

@@ -32,6 +32,7 @@ enum HookMethod {
     THREAD_JOIN_MILLIS_NANOS("threadJoin", Thread.class, long.class, int.class, int.class),
     THREAD_JOIN_DURATION("threadJoin", Thread.class, Duration.class, int.class),
     CURRENT_THREAD("currentThread"),
+    THREAD_CREATED("threadCreated", Thread.class),
     SLEEP_MILLIS("sleep", long.class, int.class),
     SLEEP_MILLIS_NANOS("sleep", long.class, int.class, int.class),
     SLEEP_DURATION("sleep", Duration.class, int.class),

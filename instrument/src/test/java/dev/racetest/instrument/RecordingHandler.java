@@ -206,6 +206,10 @@ final class RecordingHandler implements SyncPointHandler {
     }
 
     @Override
+    public void threadCreated(Thread thread) {
+    }
+
+    @Override
     public void threadUnpark(Thread thread, int site) {
         record(site, thread);
         java.util.concurrent.locks.LockSupport.unpark(thread);

@@ -18,10 +18,13 @@ import java.util.Optional;
  * @param spuriousWakeups   how many spurious wake-ups (of {@code wait}, {@code park}, {@code await}) one
  *                          execution may have; 0 turns them off
  * @param determinismCheck  run every schedule twice and fail when the two runs differ
+ * @param maxStall          how far ahead on the virtual clock a timeout may expire while other threads
+ *                          could still run (a machine stalling that long); zero: only when none can
  */
 public record ExplorationSettings(long seed, int maxExecutions, Duration timeBudget, int maxSteps,
                                   Duration executionTimeout, StrategyKind strategy,
-                                  Optional<Schedule> replay, int spuriousWakeups, boolean determinismCheck) {
+                                  Optional<Schedule> replay, int spuriousWakeups, boolean determinismCheck,
+                                  Duration maxStall) {
 
     /** The seed used when none is configured: runs are reproducible by default. */
     public static final long DEFAULT_SEED = 0x5EED_2026L;
@@ -33,6 +36,10 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         Objects.requireNonNull(replay, "replay must not be null");
         if (maxExecutions < 1) {
             throw new IllegalArgumentException("maxExecutions must be at least 1, but was " + maxExecutions);
+        }
+        Objects.requireNonNull(maxStall, "maxStall must not be null");
+        if (maxStall.isNegative()) {
+            throw new IllegalArgumentException("maxStall must not be negative, but was " + maxStall);
         }
         if (spuriousWakeups < 0) {
             throw new IllegalArgumentException("spuriousWakeups must not be negative, but was " + spuriousWakeups);
@@ -51,45 +58,51 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
     /** Returns the settings a {@code @RaceTest} gets when nothing is configured. */
     public static ExplorationSettings defaults() {
         return new ExplorationSettings(DEFAULT_SEED, 1_000, Duration.ofSeconds(10), 100_000,
-                Duration.ofSeconds(10), StrategyKind.RANDOM, Optional.empty(), 1, false);
+                Duration.ofSeconds(10), StrategyKind.RANDOM, Optional.empty(), 1, false,
+                Duration.ofSeconds(1));
     }
 
     public ExplorationSettings withSeed(long newSeed) {
-        return new ExplorationSettings(newSeed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck);
+        return new ExplorationSettings(newSeed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck, maxStall);
     }
 
     public ExplorationSettings withMaxExecutions(int newMaxExecutions) {
-        return new ExplorationSettings(seed, newMaxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck);
+        return new ExplorationSettings(seed, newMaxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck, maxStall);
     }
 
     public ExplorationSettings withTimeBudget(Duration newTimeBudget) {
-        return new ExplorationSettings(seed, maxExecutions, newTimeBudget, maxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck);
+        return new ExplorationSettings(seed, maxExecutions, newTimeBudget, maxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck, maxStall);
     }
 
     public ExplorationSettings withMaxSteps(int newMaxSteps) {
-        return new ExplorationSettings(seed, maxExecutions, timeBudget, newMaxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck);
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, newMaxSteps, executionTimeout, strategy, replay, spuriousWakeups, determinismCheck, maxStall);
     }
 
     public ExplorationSettings withExecutionTimeout(Duration newTimeout) {
-        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, newTimeout, strategy, replay, spuriousWakeups, determinismCheck);
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, newTimeout, strategy, replay, spuriousWakeups, determinismCheck, maxStall);
     }
 
     public ExplorationSettings withStrategy(StrategyKind newStrategy) {
-        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, newStrategy, replay, spuriousWakeups, determinismCheck);
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, newStrategy, replay, spuriousWakeups, determinismCheck, maxStall);
     }
 
     public ExplorationSettings withReplay(Schedule schedule) {
         return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy,
-                Optional.of(schedule), spuriousWakeups, determinismCheck);
+                Optional.of(schedule), spuriousWakeups, determinismCheck, maxStall);
     }
 
     public ExplorationSettings withSpuriousWakeups(int newSpuriousWakeups) {
         return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay,
-                newSpuriousWakeups, determinismCheck);
+                newSpuriousWakeups, determinismCheck, maxStall);
     }
 
     public ExplorationSettings withDeterminismCheck(boolean check) {
         return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay,
-                spuriousWakeups, check);
+                spuriousWakeups, check, maxStall);
+    }
+
+    public ExplorationSettings withMaxStall(Duration newMaxStall) {
+        return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy, replay,
+                spuriousWakeups, determinismCheck, newMaxStall);
     }
 }

@@ -163,7 +163,8 @@ public final class Explorer {
     }
 
     private Execution newExecution(Strategy strategy, boolean recording) {
-        return new Execution(strategy, settings.maxSteps(), settings.executionTimeout(), settings.spuriousWakeups(), recording);
+        return new Execution(strategy, settings.maxSteps(), settings.executionTimeout(), settings.spuriousWakeups(),
+                settings.maxStall(), recording);
     }
 
     private Execution newExecutionReplaying(Schedule schedule) {

@@ -51,6 +51,7 @@ final class HandInstrumented {
 
     static Thread start(Runnable task, String name) {
         Thread thread = new Thread(task, name);
+        Hooks.threadCreated(thread); // as the rewritten constructor call would
         Hooks.threadStart(thread, START);
         return thread;
     }

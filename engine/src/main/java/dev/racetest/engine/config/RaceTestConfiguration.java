@@ -54,6 +54,9 @@ import org.junit.platform.engine.ConfigurationParameters;
  *       <td>a whole number of at least 0</td></tr>
  *   <tr><td>{@code racetest.determinismCheck}</td><td>run every schedule twice and fail at the first step
  *       where the runs differ</td><td>{@code false}</td><td>{@code true} or {@code false}</td></tr>
+ *   <tr><td>{@code racetest.maxStall}</td><td>how far ahead on the virtual clock a timeout may expire while
+ *       other threads could still run (a machine stalling that long); {@code 0} only when none can</td>
+ *       <td>1s</td><td>a duration, as for {@code racetest.timeBudget}, or {@code 0}</td></tr>
  * </table>
  *
  * <p><b>Precedence</b>, per setting, highest first:
@@ -87,11 +90,12 @@ public final class RaceTestConfiguration {
     public static final String STATICS = "racetest.statics";
     public static final String SPURIOUS_WAKEUPS = "racetest.spuriousWakeups";
     public static final String DETERMINISM_CHECK = "racetest.determinismCheck";
+    public static final String MAX_STALL = "racetest.maxStall";
 
     /** Every key racetest reads. */
     public static final List<String> KEYS = List.of(EXECUTIONS, TIME_BUDGET, SEED, STRATEGY, MAX_STEPS,
             EXECUTION_TIMEOUT, REPLAY, INSTRUMENT_INCLUDE, INSTRUMENT_EXCLUDE, REPORT_DIR, STATICS, SPURIOUS_WAKEUPS,
-            DETERMINISM_CHECK);
+            DETERMINISM_CHECK, MAX_STALL);
 
     /** Where failure reports go when {@link #REPORT_DIR} is not set. */
     public static final String DEFAULT_REPORT_DIR = "target/racetest-reports";

@@ -54,6 +54,9 @@ final class SettingsResolver {
                 Values.ZERO_OR_MORE_FORM, Values::zeroOrMore).orElse(ExplorationSettings.defaults().spuriousWakeups()));
         settings = settings.withDeterminismCheck(fromParameter(RaceTestConfiguration.DETERMINISM_CHECK,
                 Values.BOOLEAN_FORM, Values::bool).orElse(false));
+        settings = settings.withMaxStall(fromParameter(RaceTestConfiguration.MAX_STALL, Values.STALL_FORM,
+                text -> text.strip().equals("0") ? java.time.Duration.ZERO : Values.duration(text))
+                .orElse(ExplorationSettings.defaults().maxStall()));
         boolean freshStatics = annotation.statics().isBlank()
                 ? fromParameter(RaceTestConfiguration.STATICS, Values.STATICS_FORM, Values::freshStatics).orElse(true)
                 : parseAttribute("statics", annotation.statics(), Values.STATICS_FORM, Values::freshStatics);

@@ -25,6 +25,7 @@ final class Values {
     static final String STATICS_FORM = "fresh (every execution sees newly loaded classes) or shared (faster; statics carry over)";
     static final String ZERO_OR_MORE_FORM = "a whole number of at least 0, such as 1";
     static final String BOOLEAN_FORM = "true or false";
+    static final String STALL_FORM = "0, or a positive duration such as 500ms, 1s or PT1S";
 
     /** The seed value that asks for a new random seed each run. */
     static final String RANDOM_SEED = "random";

@@ -203,6 +203,14 @@ public final class Hooks {
         return handler(site).threadJoin(thread, nanos, site);
     }
 
+    /** After a {@code Thread} constructor returned (a {@code new} expression or a subclass's {@code super(...)}). */
+    public static void threadCreated(Thread thread) {
+        SyncPointHandler handler = HANDLER.get();
+        if (handler != null) {
+            handler.threadCreated(thread);
+        }
+    }
+
     public static Thread currentThread() {
         return handler().currentThread();
     }

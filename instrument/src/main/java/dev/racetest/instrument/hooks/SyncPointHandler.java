@@ -153,6 +153,14 @@ public interface SyncPointHandler {
      */
     void threadUnpark(Thread thread, int site);
 
+    /**
+     * After a {@code Thread} constructor ran in instrumented code: the thread takes its daemon status
+     * from the thread user code knows as its creator (the JDK would take it from the virtual thread
+     * racetest runs that code on, which is always a daemon), and a JDK default name numbered per
+     * execution. Called once per constructor in a chain; only the first call counts.
+     */
+    void threadCreated(Thread thread);
+
     /** Replaces {@code thread.getState()}. */
     Thread.State threadState(Thread thread);
 

@@ -165,6 +165,10 @@ final class UncontrolledHandler implements SyncPointHandler {
     }
 
     @Override
+    public void threadCreated(Thread thread) {
+    }
+
+    @Override
     public void threadUnpark(Thread thread, int site) {
         java.util.concurrent.locks.LockSupport.unpark(thread);
     }

@@ -433,6 +433,11 @@ final class ControlledThread implements SyncPointHandler {
     }
 
     @Override
+    public void threadCreated(Thread thread) {
+        execution.threadCreated(thread, this);
+    }
+
+    @Override
     public void threadUnpark(Thread thread, int site) {
         await(Pending.STEP, site, thread);
         ControlledThread target = execution.controlledThreadOf(thread);

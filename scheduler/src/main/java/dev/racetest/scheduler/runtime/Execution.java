@@ -39,6 +39,9 @@ public final class Execution {
     /** How many spurious wake-ups an execution may have when nothing else is configured. */
     public static final int DEFAULT_SPURIOUS_WAKEUPS = 1;
 
+    /** How far ahead a timeout may expire while other threads could run, when nothing else is configured. */
+    public static final Duration DEFAULT_MAX_STALL = Duration.ofSeconds(1);
+
     private static final byte RUNS = 0;
     private static final byte TIMES_OUT = 1;
     private static final byte WAKES_SPURIOUSLY = 2;
@@ -49,6 +52,7 @@ public final class Execution {
     private final VirtualTime time = new VirtualTime();
     private final Identities identities;
     private int spuriousWakeupsLeft;
+    private final long maxStallNanos;
     /** Threads started and not ended that are not daemon threads; the execution ends when it reaches 0. */
     private int liveNonDaemon;
 
@@ -84,15 +88,18 @@ public final class Execution {
      * @param recording whether to keep every step for a report (slower; used when replaying a failure)
      */
     public Execution(Strategy strategy, int maxSteps, Duration timeout, boolean recording) {
-        this(strategy, maxSteps, timeout, DEFAULT_SPURIOUS_WAKEUPS, recording);
+        this(strategy, maxSteps, timeout, DEFAULT_SPURIOUS_WAKEUPS, DEFAULT_MAX_STALL, recording);
     }
 
     /**
      * Prepares an execution that may wake waiting threads spuriously up to {@code spuriousWakeups}
-     * times (0: never).
+     * times (0: never), and may let a timeout expire while other threads could still run when it is due
+     * within {@code maxStall} on the virtual clock.
      */
-    public Execution(Strategy strategy, int maxSteps, Duration timeout, int spuriousWakeups, boolean recording) {
+    public Execution(Strategy strategy, int maxSteps, Duration timeout, int spuriousWakeups, Duration maxStall,
+                     boolean recording) {
         this.strategy = strategy;
+        this.maxStallNanos = maxStall.toNanos();
         this.maxSteps = maxSteps;
         this.timeout = timeout;
         this.spuriousWakeupsLeft = spuriousWakeups;
@@ -232,10 +239,14 @@ public final class Execution {
             }
         }
         if (earliest != VirtualTime.NO_DEADLINE) {
+            // With nothing else to run, time jumps to the earliest deadline. While other threads could run,
+            // a timeout may expire first only if it is due within maxStall: the machine stalled that long.
             long due = Math.max(time.now(), earliest);
+            boolean stalling = count > 0;
             for (int i = 0, n = threads.size(); i < n; i++) {
                 ControlledThread thread = threads.get(i);
-                if (thread.deadline <= due && isWakeableNow(thread, current, false)) {
+                if (thread.deadline <= due && (!stalling || thread.deadline - time.now() <= maxStallNanos)
+                        && isWakeableNow(thread, current, false)) {
                     count = addCandidate(count, thread, TIMES_OUT);
                 }
             }
@@ -454,7 +465,25 @@ public final class Execution {
         return newThread(deterministicName(userThread), userThread, userThread::run).vthread;
     }
 
+    /**
+     * Gives a thread user code just constructed on {@code creator} the daemon status the JDK would have
+     * given it, had {@code creator} been the thread user code knows (the test body stands for the
+     * non-daemon thread JUnit runs tests on), and its deterministic default name.
+     */
+    void threadCreated(Thread thread, ControlledThread creator) {
+        if (!identities.firstSight(thread)) {
+            return; // a constructor chain reports once per constructor; the first, innermost, counts
+        }
+        if (!thread.isVirtual()) {
+            thread.setDaemon(creator.identity != creator.vthread && creator.identity.isDaemon());
+        }
+        deterministicName(thread);
+    }
+
     private String deterministicName(Thread userThread) {
+        if (!identities.renames(userThread)) {
+            return userThread.getName();
+        }
         String name = identities.deterministicName(userThread.getName());
         if (!name.equals(userThread.getName())) {
             userThread.setName(name);

@@ -20,6 +20,8 @@ final class Identities {
     private final long seed;
     private final IdentityHashMap<Object, Integer> hashes = new IdentityHashMap<>();
     private final IdentityHashMap<Thread, Long> threadIds = new IdentityHashMap<>();
+    private final IdentityHashMap<Thread, Boolean> seenThreads = new IdentityHashMap<>();
+    private final IdentityHashMap<Thread, Boolean> renamedThreads = new IdentityHashMap<>();
     private long randomSeeds;
     private int defaultNames;
 
@@ -55,6 +57,16 @@ final class Identities {
      */
     String deterministicName(String name) {
         return DEFAULT_THREAD_NAME.matcher(name).matches() ? "Thread-" + defaultNames++ : name;
+    }
+
+    /** Returns whether this is the first time the execution sees {@code thread} constructed. */
+    boolean firstSight(Thread thread) {
+        return seenThreads.put(thread, Boolean.TRUE) == null;
+    }
+
+    /** Returns whether {@code thread}'s default name is still to be made deterministic (once per thread). */
+    boolean renames(Thread thread) {
+        return renamedThreads.put(thread, Boolean.TRUE) == null;
     }
 
     /** SplitMix64 of {@code base + counter}: well spread, cheap, and the same on every JVM. */

@@ -1,0 +1,71 @@
+package dev.racetest.instrument.hooks;
+
+/**
+ * The preemption points that rewritten code passes before calling into the JDK's concurrency library.
+ *
+ * <p>A call into {@code java.util.concurrent} runs inside the JDK as one atomic step, so the only place
+ * another thread can be scheduled around it is just before it. Some calls only sometimes reach the
+ * library: a {@code Map.put} is a concurrent step on a {@code ConcurrentHashMap} but not on a
+ * {@code HashMap}, and a {@code Lock.lock()} on a user's own lock runs instrumented code with sync points
+ * of its own. For those the receiver's class decides, once per class ({@link ClassValue}), so a plain
+ * {@code HashMap} call costs one lookup and no scheduling point.
+ *
+ * <p>Uncontrolled threads only get reported, as at every sync point.
+ */
+public final class LibraryHooks {
+
+    private static final String CONCURRENT = "java.util.concurrent";
+    private static final String LOCKS = "java.util.concurrent.locks";
+
+    /** Classes that are, or extend, a JDK class of {@code java.util.concurrent} or its {@code locks} package. */
+    private static final ClassValue<Boolean> CONCURRENT_CLASSES = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+                String packageName = current.getPackageName();
+                if ((packageName.equals(CONCURRENT) || packageName.equals(LOCKS)) && JdkMethod.isJdkClass(current)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
+
+    /** Classes whose calls run the JDK's code: defined by the JDK, or extending a concurrent class of it. */
+    private static final ClassValue<Boolean> LIBRARY_CLASSES = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return JdkMethod.isJdkClass(type) || CONCURRENT_CLASSES.get(type);
+        }
+    };
+
+    private LibraryHooks() {
+    }
+
+    /** Before a call on a class of the concurrency library; {@code target} is the receiver, or {@code null}. */
+    public static void libraryCall(Object target, int site) {
+        Hooks.handler(site).libraryCall(target, site);
+    }
+
+    /**
+     * Before a call through a {@code java.util} collection interface ({@code Map}, {@code List},
+     * {@code Iterator}...): a preemption point when {@code receiver} is a concurrent collection (or one of its
+     * views and iterators), nothing otherwise. A {@code null} receiver is left to the call, which throws.
+     */
+    public static void collectionCall(Object receiver, int site) {
+        if (receiver != null && CONCURRENT_CLASSES.get(receiver.getClass())) {
+            Hooks.handler(site).libraryCall(receiver, site);
+        }
+    }
+
+    /**
+     * Before a call through an interface of {@code java.util.concurrent} ({@code Lock}, {@code Executor},
+     * {@code Future}...): a preemption point when {@code receiver} runs the JDK's code, nothing when it is a
+     * user's own implementation, such as a lambda passed as a {@code Callable}.
+     */
+    public static void interfaceCall(Object receiver, int site) {
+        if (receiver != null && LIBRARY_CLASSES.get(receiver.getClass())) {
+            Hooks.handler(site).libraryCall(receiver, site);
+        }
+    }
+}
