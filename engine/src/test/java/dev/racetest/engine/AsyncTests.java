@@ -54,6 +54,11 @@ class AsyncTests {
     }
 
     @Test
+    void countedCompleterSumOnTheCommonPoolPasses() {
+        passes(ForkJoinSumFixture.class, "countedCompleterSumsOnTheCommonPool");
+    }
+
+    @Test
     void lostUpdateBetweenForkedActionsIsFound() {
         Throwable failure = failsWith(ForkJoinLostUpdateFixture.class, "invokeAllLosesAnUpdate",
                 "expected count 2 but was 1");

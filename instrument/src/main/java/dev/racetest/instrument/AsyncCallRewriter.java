@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
@@ -28,9 +29,11 @@ import org.objectweb.asm.Type;
  * stand-in's {@code CompletionStage}), and on {@code invokevirtual} or {@code invokeinterface} whose
  * owner is a subtype of {@code CompletionStage}, with the descriptor {@code CompletionStage} declares;
  * a subclass method that redeclares one with a narrower result is not matched. Static calls are
- * matched whatever subclass javac names as owner. {@code super.*Async(...)} ({@code invokespecial}) is
- * left alone, and so are the classes of {@code dev.racetest.substitutes}, which call the JDK on
- * purpose. Applies everywhere, static initialisers included.
+ * matched whatever subclass javac names as owner. Method references are retargeted alike
+ * ({@link MethodReferences}), except those to the {@code CompletableFuture} instance methods, whose
+ * stand-ins need a cast of their result. {@code super.*Async(...)} ({@code invokespecial}) is left
+ * alone, and so are the classes of {@code dev.racetest.substitutes}, which call the JDK on purpose.
+ * Applies everywhere, static initialisers included.
  */
 final class AsyncCallRewriter extends MethodRewriter {
 
@@ -85,7 +88,8 @@ final class AsyncCallRewriter extends MethodRewriter {
         System.arraycopy(parameterTypes, 0, substituteParameters, 1, parameterTypes.length);
         RedirectedCall redirect = RedirectedCall.to(AsyncSubstitutes.class, name, substituteParameters);
         STAGE_CALLS.put(PublicMethods.key(CompletionStage.class, name, parameterTypes), redirect);
-        FUTURE_CALLS.put(PublicMethods.key(CompletableFuture.class, name, parameterTypes), redirect.castTo(FUTURE_TYPE));
+        FUTURE_CALLS.put(PublicMethods.key(CompletableFuture.class, name, parameterTypes),
+                redirect.castTo(FUTURE_TYPE));
     }
 
     private static void statics(Class<?> substitutes, String name, Class<?>... parameterTypes) {
@@ -114,6 +118,19 @@ final class AsyncCallRewriter extends MethodRewriter {
             } else {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             }
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap,
+                    MethodReferences.retarget(descriptor, bootstrap, arguments, this::reference));
+        }
+
+        /** Return the stand-in for a method reference, or {@code null}; those whose result needs a cast stay. */
+        private Handle reference(Handle handle) {
+            RedirectedCall redirect =
+                    redirect(RedirectedCall.opcodeOf(handle), handle.getOwner(), handle.getName() + handle.getDesc());
+            return redirect == null ? null : redirect.referenceHandle();
         }
 
         private RedirectedCall redirect(int opcode, String owner, String key) {

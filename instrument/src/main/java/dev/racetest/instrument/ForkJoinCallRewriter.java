@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
@@ -20,9 +21,10 @@ import org.objectweb.asm.Type;
  * <p>{@code fork()} is final, so any {@code invokevirtual fork()} whose owner is {@code ForkJoinTask} or a
  * subclass (such as {@code RecursiveTask}, {@code CountedCompleter} or the user's task) is the JDK's;
  * static calls are matched whatever subclass javac names as owner. A user subclass of
- * {@code ForkJoinPool} keeps its real superclass (see {@link ConstructorSubstitution}). Classes of
- * {@code dev.racetest.substitutes} are left alone, so that the substitutes reach the JDK. Applies
- * everywhere, static initialisers included.
+ * {@code ForkJoinPool} keeps its real superclass (see {@link ConstructorSubstitution}). Method
+ * references ({@code ForkJoinTask::fork}, {@code ForkJoinPool::new}) are retargeted alike
+ * ({@link MethodReferences}). Classes of {@code dev.racetest.substitutes} are left alone, so that the
+ * substitutes reach the JDK. Applies everywhere, static initialisers included.
  */
 final class ForkJoinCallRewriter extends MethodRewriter {
 
@@ -85,10 +87,26 @@ final class ForkJoinCallRewriter extends MethodRewriter {
             if (redirect != null) {
                 redirect.emit(this);
             } else if (opcode == INVOKESPECIAL) {
-                super.visitMethodInsn(opcode, pools.specialCallOwner(owner, name), name, descriptor, false);
+                super.visitMethodInsn(opcode, pools.specialCallOwner(owner, name), name, descriptor, isInterface);
             } else {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             }
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap,
+                    MethodReferences.retarget(descriptor, bootstrap, arguments, this::reference));
+        }
+
+        /** Return the stand-in for a method reference ({@code ForkJoinPool::new} included), or {@code null}. */
+        private Handle reference(Handle handle) {
+            if (handle.getTag() == H_NEWINVOKESPECIAL) {
+                return pools.constructorHandle(handle);
+            }
+            RedirectedCall redirect = handle.isInterface() ? null
+                    : redirect(RedirectedCall.opcodeOf(handle), handle.getOwner(), handle.getName() + handle.getDesc());
+            return redirect == null ? null : redirect.referenceHandle();
         }
 
         private RedirectedCall redirect(int opcode, String owner, String key) {

@@ -23,8 +23,7 @@ import org.objectweb.asm.commons.Method;
  * </ul>
  * Method references to either ({@code Object::hashCode}) are retargeted to the hook
  * ({@link MethodReferences}). Not scheduling points. Applies everywhere, static initialisers
- * included. {@link IdentityHashCodeAdder}
- * covers the calls this cannot see, those the JDK makes itself.
+ * included. {@link IdentityHashCodeAdder} covers the calls this cannot see, those the JDK makes itself.
  */
 final class IdentityHashRewriter extends MethodRewriter {
 

@@ -1,5 +1,7 @@
 package dev.racetest.instrument;
 
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.GeneratorAdapter;
 import org.objectweb.asm.commons.Method;
@@ -28,6 +30,25 @@ record RedirectedCall(Type owner, Method method, Type cast) {
     /** Return this redirect with its result cast to {@code type}, unless the substitute already returns that. */
     RedirectedCall castTo(Type type) {
         return type.equals(method.getReturnType()) ? this : new RedirectedCall(owner, method, type);
+    }
+
+    /**
+     * Return a handle to the substitute, for a method reference to the replaced method, or {@code null}
+     * when its result needs a cast, which {@code LambdaMetafactory} would not make.
+     */
+    Handle referenceHandle() {
+        return cast != null ? null : MethodReferences.staticHandle(owner, method);
+    }
+
+    /** Return the call instruction a method handle stands for, or {@code -1} for other kinds of handle. */
+    static int opcodeOf(Handle handle) {
+        return switch (handle.getTag()) {
+            case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
+            case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+            case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+            case Opcodes.H_INVOKESPECIAL -> Opcodes.INVOKESPECIAL;
+            default -> -1;
+        };
     }
 
     /** Emit the call of the substitute (and the cast) in place of the replaced instruction. */

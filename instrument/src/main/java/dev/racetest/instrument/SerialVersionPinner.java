@@ -35,13 +35,8 @@ final class SerialVersionPinner extends SerialVersionUIDAdder {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         serializable = (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ENUM)) == 0 && !RECORD.equals(superName)
-                && isSerializable(name);
+                && context.hierarchy().isSubtypeOf(name, SERIALIZABLE);
         super.visit(version, access, name, signature, superName, interfaces);
-    }
-
-    /** The common superclass of a subtype of {@code Serializable} and {@code Serializable} is {@code Serializable}. */
-    private boolean isSerializable(String name) {
-        return SERIALIZABLE.equals(context.hierarchy().commonSuperClass(name, SERIALIZABLE));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Timer;
 import java.util.TimerTask;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
@@ -19,9 +20,10 @@ import org.objectweb.asm.Type;
  *
  * <p>Task calls are matched on {@code invokevirtual} whose owner is {@code TimerTask} or a subclass;
  * {@code super.cancel()} ({@code invokespecial}) inside a user's override stays the real call. A user
- * subclass of {@code Timer} keeps its real superclass (see {@link ConstructorSubstitution}). Classes of
- * {@code dev.racetest.substitutes} are left alone, so that the substitutes reach the JDK. Applies
- * everywhere, static initialisers included.
+ * subclass of {@code Timer} keeps its real superclass (see {@link ConstructorSubstitution}). Method
+ * references ({@code TimerTask::cancel}, {@code Timer::new}) are retargeted alike
+ * ({@link MethodReferences}). Classes of {@code dev.racetest.substitutes} are left alone, so that the
+ * substitutes reach the JDK. Applies everywhere, static initialisers included.
  */
 final class TimerCallRewriter extends MethodRewriter {
 
@@ -71,14 +73,36 @@ final class TimerCallRewriter extends MethodRewriter {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            RedirectedCall redirect = opcode == INVOKEVIRTUAL ? TASK_CALLS.get(name + descriptor) : null;
-            if (redirect != null && (owner.equals(TASK) || context().hierarchy().isSubtypeOf(owner, TASK))) {
+            RedirectedCall redirect = redirect(opcode, owner, name + descriptor);
+            if (redirect != null) {
                 redirect.emit(this);
             } else if (opcode == INVOKESPECIAL) {
                 super.visitMethodInsn(opcode, timers.specialCallOwner(owner, name), name, descriptor, isInterface);
             } else {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             }
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap,
+                    MethodReferences.retarget(descriptor, bootstrap, arguments, this::reference));
+        }
+
+        /** Return the stand-in for a method reference ({@code Timer::new} included), or {@code null}. */
+        private Handle reference(Handle handle) {
+            if (handle.getTag() == H_NEWINVOKESPECIAL) {
+                return timers.constructorHandle(handle);
+            }
+            RedirectedCall redirect =
+                    redirect(RedirectedCall.opcodeOf(handle), handle.getOwner(), handle.getName() + handle.getDesc());
+            return redirect == null ? null : redirect.referenceHandle();
+        }
+
+        private RedirectedCall redirect(int opcode, String owner, String key) {
+            RedirectedCall redirect = opcode == INVOKEVIRTUAL ? TASK_CALLS.get(key) : null;
+            return redirect != null && (owner.equals(TASK) || context().hierarchy().isSubtypeOf(owner, TASK))
+                    ? redirect : null;
         }
     }
 }

@@ -65,7 +65,8 @@ public final class AsyncSubstitutes {
         return executor == null ? future.completeAsync(supplier) : future.completeAsync(supplier, executor);
     }
 
-    public static <T, U> CompletionStage<U> thenApplyAsync(CompletionStage<T> stage, Function<? super T, ? extends U> fn) {
+    public static <T, U> CompletionStage<U> thenApplyAsync(CompletionStage<T> stage,
+            Function<? super T, ? extends U> fn) {
         Executor executor = controlledExecutor(stage);
         return executor == null ? stage.thenApplyAsync(fn) : stage.thenApplyAsync(fn, executor);
     }
@@ -96,7 +97,8 @@ public final class AsyncSubstitutes {
     public static CompletionStage<Void> runAfterBothAsync(CompletionStage<?> stage, CompletionStage<?> other,
                                                           Runnable action) {
         Executor executor = controlledExecutor(stage);
-        return executor == null ? stage.runAfterBothAsync(other, action) : stage.runAfterBothAsync(other, action, executor);
+        return executor == null ? stage.runAfterBothAsync(other, action)
+                : stage.runAfterBothAsync(other, action, executor);
     }
 
     public static <T, U> CompletionStage<U> applyToEitherAsync(CompletionStage<T> stage,
@@ -108,7 +110,8 @@ public final class AsyncSubstitutes {
     public static <T> CompletionStage<Void> acceptEitherAsync(CompletionStage<T> stage,
             CompletionStage<? extends T> other, Consumer<? super T> action) {
         Executor executor = controlledExecutor(stage);
-        return executor == null ? stage.acceptEitherAsync(other, action) : stage.acceptEitherAsync(other, action, executor);
+        return executor == null ? stage.acceptEitherAsync(other, action)
+                : stage.acceptEitherAsync(other, action, executor);
     }
 
     public static CompletionStage<Void> runAfterEitherAsync(CompletionStage<?> stage, CompletionStage<?> other,

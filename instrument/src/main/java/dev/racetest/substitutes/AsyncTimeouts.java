@@ -60,7 +60,8 @@ public final class AsyncTimeouts {
     }
 
     /** As the JDK: nothing when already done; else a delayer, cancelled when the future completes first. */
-    private static <T> void arrangeTimeout(CompletableFuture<T> future, long delayNanos, boolean exceptionally, T value) {
+    private static <T> void arrangeTimeout(CompletableFuture<T> future, long delayNanos, boolean exceptionally,
+                                           T value) {
         if (future.isDone()) {
             return;
         }

@@ -24,10 +24,11 @@ import java.util.function.Predicate;
  * waits from those, on the virtual clock; its real superclass never gets a task, so it never starts a
  * thread. Constructed anywhere else, every method is the JDK's.
  *
- * <p>Not controlled, controlled or not: the delayed tasks of {@code ScheduledExecutorService}
- * ({@code schedule}, {@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay},
- * {@code submitWithTimeout}) run on the JDK's own threads, which racetest reports as uncontrolled;
- * {@code getClass()} names this class.
+ * <p>Left to the JDK even on a controlled thread: the delayed tasks that {@code ForkJoinPool} runs as a
+ * {@code ScheduledExecutorService} since JDK 25 ({@code schedule}, {@code scheduleAtFixedRate},
+ * {@code scheduleWithFixedDelay}, {@code submitWithTimeout}), which therefore run on the JDK's threads
+ * and are reported as uncontrolled. {@code getClass()} names this class; {@code toString()} names
+ * {@code ForkJoinPool}, as the JDK's does.
  */
 public class ControlledForkJoinPool extends ForkJoinPool {
 
@@ -318,7 +319,10 @@ public class ControlledForkJoinPool extends ForkJoinPool {
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        return workers == null ? super.awaitTermination(timeout, unit) : workers.awaitTermination(unit.toNanos(timeout));
+        if (workers == null) {
+            return super.awaitTermination(timeout, unit);
+        }
+        return workers.awaitTermination(unit.toNanos(timeout));
     }
 
     @Override

@@ -56,7 +56,7 @@ final class ForkJoinInvocations {
                 ForkJoinTask<?> task = (ForkJoinTask<?>) futures.get(i);
                 if (!interruptible) {
                     task.quietlyJoin();
-                } else if (Thread.interrupted()) {
+                } else if (!task.isDone() && Thread.interrupted()) {
                     throw new InterruptedException();
                 } else if (!workers.awaitDone(task, timed, deadline)) {
                     cancel(task, runners.get(i));

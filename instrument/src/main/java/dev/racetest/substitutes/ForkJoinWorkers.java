@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ForkJoinWorkers {
 
-    /** Counts pools within one execution (statics here are fresh per execution), like the JDK's {@code ForkJoinPool-N}. */
+    /** Numbers the pools of one execution (statics here are fresh per execution): {@code ForkJoinPool-N}. */
     private static final AtomicInteger POOL_NUMBERS = new AtomicInteger();
 
     private final Object lock = new Object();
@@ -118,9 +118,17 @@ final class ForkJoinWorkers {
     }
 
     void finished(ForkJoinWorker worker) {
-        synchronized (lock) {
+        try {
+            synchronized (lock) {
+                live.remove(worker);
+                lock.notifyAll();
+            }
+        } catch (Error unwinding) {
+            // The execution is being unwound (its scheduling points throw): forget the worker anyway, so
+            // that a pool outliving the execution (racetest.statics=shared) does not count it forever.
+            // Safe unsynchronised: unwinding threads run one at a time, and nothing else runs.
             live.remove(worker);
-            lock.notifyAll();
+            throw unwinding;
         }
     }
 

@@ -17,8 +17,9 @@ public class ThenApplyAsyncReadsTooEarlyFixture {
         CompletableFuture<Integer> price = CompletableFuture.supplyAsync(() -> 42);
         price.thenApplyAsync(value -> formatted = value + " EUR");
         price.join(); // the bug: joins the supplier, not the stage that formats
-        if (!"42 EUR".equals(formatted)) {
-            throw new AssertionError("formatted value was " + formatted); // @assert
+        String seen = formatted;
+        if (!"42 EUR".equals(seen)) {
+            throw new AssertionError("formatted value was " + seen); // @assert
         }
     }
 }

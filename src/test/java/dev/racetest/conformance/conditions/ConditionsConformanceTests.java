@@ -1,5 +1,6 @@
 package dev.racetest.conformance.conditions;
 
+import static dev.racetest.conformance.Conformance.NO_SPURIOUS_WAKEUPS;
 import static dev.racetest.conformance.Conformance.assertPassesEveryExecution;
 import static dev.racetest.conformance.Conformance.assertReplayReproduces;
 import static dev.racetest.conformance.Conformance.failureOf;
@@ -15,11 +16,12 @@ import org.junit.jupiter.api.Timeout;
 class ConditionsConformanceTests {
 
     @Test
-    void ifAroundAwaitIsBrokenByASpuriousWakeUp() {
+    void ifAroundAwaitIsBrokenByASpuriousWakeUpAndOnlyByOne() {
         String report = failureOf(IfInsteadOfWhileAwaitFixture.class);
         assertThat(verdict(report)).isEqualTo("java.lang.AssertionError in thread main: woke up before the value was published");
         assertThat(report).contains(sourceLine(IfInsteadOfWhileAwaitFixture.class, "assert"));
         assertReplayReproduces(IfInsteadOfWhileAwaitFixture.class, report);
+        assertPassesEveryExecution(IfInsteadOfWhileAwaitFixture.class, NO_SPURIOUS_WAKEUPS);
     }
 
     @Test

@@ -18,8 +18,9 @@ public class ShutdownIsNotAwaitFixture {
         ExecutorService pool = Executors.newFixedThreadPool(1);
         pool.execute(() -> result = 42);
         pool.shutdown(); // the bug: returns at once, the task may not have run yet
-        if (result != 42) {
-            throw new AssertionError("read " + result + " after shutdown()"); // @assert
+        int seen = result;
+        if (seen != 42) {
+            throw new AssertionError("read " + seen + " after shutdown()"); // @assert
         }
     }
 }

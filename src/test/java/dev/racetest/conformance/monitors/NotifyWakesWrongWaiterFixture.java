@@ -7,8 +7,8 @@ import dev.racetest.RaceTest;
  * on one monitor for different conditions. {@code x-waiter} always joins the wait set first (it starts
  * {@code y-waiter} while holding the monitor), so a first-in-first-out notify always picks the right
  * one; but the JVM may wake any waiter. When the notify meant for {@code x-waiter} wakes
- * {@code y-waiter}, that one waits again, and the next notify (meant for {@code y-waiter}) can wake
- * {@code x-waiter} instead: {@code y-waiter} then waits forever while the test body joins it.
+ * {@code y-waiter}, that one waits again, and the next notify can wake the waiter it was not meant
+ * for: one of the two then waits forever while the test body joins it.
  */
 public class NotifyWakesWrongWaiterFixture {
 
@@ -34,7 +34,7 @@ public class NotifyWakesWrongWaiterFixture {
                 yWaiter.start(); // y-waiter cannot enter the monitor before this thread waits
                 while (!xReady) {
                     try {
-                        lock.wait();
+                        lock.wait(); // @x-waits
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -50,7 +50,7 @@ public class NotifyWakesWrongWaiterFixture {
             yReady = true;
             lock.notify();
         }
-        xWaiter.join();
-        yWaiter.join(); // @main-joins
+        xWaiter.join(); // @main-joins-x
+        yWaiter.join(); // @main-joins-y
     }
 }

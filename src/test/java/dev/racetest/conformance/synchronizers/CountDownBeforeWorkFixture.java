@@ -21,8 +21,9 @@ public class CountDownBeforeWorkFixture {
         }, "worker");
         worker.start();
         done.await();
-        if (result != 42) {
-            throw new AssertionError("read " + result + " before the worker computed 42"); // @assert
+        int seen = result;
+        if (seen != 42) {
+            throw new AssertionError("read " + seen + " before the worker computed 42"); // @assert
         }
         worker.join();
     }

@@ -23,8 +23,9 @@ public class RegisterInsideTaskFixture {
         }, "worker");
         worker.start();
         phaser.arriveAndAwaitAdvance();
-        if (result != 42) {
-            throw new AssertionError("phase advanced before the worker's result: " + result); // @assert
+        int seen = result;
+        if (seen != 42) {
+            throw new AssertionError("phase advanced before the worker's result: " + seen); // @assert
         }
         worker.join();
     }

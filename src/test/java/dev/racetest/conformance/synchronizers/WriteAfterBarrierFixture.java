@@ -26,8 +26,9 @@ public class WriteAfterBarrierFixture {
         }, "partner");
         partner.start();
         barrier.await();
-        if (part != 21) {
-            throw new AssertionError("read part " + part + " after the barrier"); // @assert
+        int seen = part;
+        if (seen != 21) {
+            throw new AssertionError("read part " + seen + " after the barrier"); // @assert
         }
         partner.join();
     }

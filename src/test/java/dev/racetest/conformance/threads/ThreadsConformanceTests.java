@@ -92,8 +92,8 @@ class ThreadsConformanceTests {
     @Test
     void nonDaemonThreadBlockedAfterTheTestReturnsIsALeak() {
         String report = failureOf(NonDaemonBackgroundThreadFixture.class);
-        assertThat(verdict(report)).startsWith("leak: ");
-        assertThat(report).contains("T1 event-consumer", sourceLine(NonDaemonBackgroundThreadFixture.class, "take"));
+        assertThat(verdict(report)).startsWith("leak: the test body returned but thread T1 event-consumer never ended (it waits for ");
+        assertThat(report).contains(sourceLine(NonDaemonBackgroundThreadFixture.class, "take"));
         assertReplayReproduces(NonDaemonBackgroundThreadFixture.class, report);
     }
 

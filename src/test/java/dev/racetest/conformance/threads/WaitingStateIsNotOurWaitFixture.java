@@ -30,8 +30,10 @@ public class WaitingStateIsNotOurWaitFixture {
         Thread starter = new Thread(go::countDown, "starter");
         worker.start();
         starter.start();
-        while (worker.getState() != Thread.State.WAITING) {
+        Thread.State state = worker.getState();
+        while (state != Thread.State.WAITING && state != Thread.State.TERMINATED) {
             Thread.onSpinWait();
+            state = worker.getState();
         }
         synchronized (lock) {
             lock.notify();

@@ -21,7 +21,7 @@ class TimeConformanceTests {
     @Test
     void sleepUsedAsSynchronisationIsFoundOnVirtualTime() {
         String report = failureOf(SleepInsteadOfJoinFixture.class);
-        assertThat(verdict(report)).isEqualTo("java.lang.AssertionError in thread main: config not loaded after sleeping an hour");
+        assertThat(verdict(report)).isEqualTo("java.lang.AssertionError in thread main: config not loaded after sleeping 500 ms");
         assertThat(report).contains(sourceLine(SleepInsteadOfJoinFixture.class, "assert"));
         assertReplayReproduces(SleepInsteadOfJoinFixture.class, report);
     }

@@ -39,6 +39,6 @@ public class CompareAndSetWithoutRetryFixture {
 
     private void increment() {
         int current = (int) COUNT.getVolatile(this);
-        boolean updated = COUNT.compareAndSet(this, current, current + 1); // the bug: no retry when false
+        COUNT.compareAndSet(this, current, current + 1); // the bug: no retry when it returns false
     }
 }

@@ -1,7 +1,7 @@
 package dev.racetest.instrument.hooks;
 
 /**
- * The preemption points that rewritten code passes before calling into the JDK's concurrency library.
+ * Give rewritten code a preemption point before each call into the JDK's concurrency library.
  *
  * <p>A call into {@code java.util.concurrent} runs inside the JDK as one atomic step, so the only place
  * another thread can be scheduled around it is just before it. Some calls only sometimes reach the
