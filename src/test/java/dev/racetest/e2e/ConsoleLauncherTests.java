@@ -27,7 +27,7 @@ class ConsoleLauncherTests {
     void consoleLauncherRunsRaceTestsAndReportsTheFailure() throws Exception {
         Path launcher = Path.of("target", "console", "junit-platform-console-standalone.jar").toAbsolutePath();
         assertThat(launcher).exists();
-        String classPath = Arrays.stream(testClassPath().split(File.pathSeparator))
+        String classPath = Arrays.stream(ProcessRunner.testClassPath().split(File.pathSeparator))
                 .filter(entry -> !entry.contains("junit-") && !entry.contains("opentest4j") && !entry.contains("apiguardian"))
                 .collect(Collectors.joining(File.pathSeparator));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -47,11 +47,5 @@ class ConsoleLauncherTests {
                 .containsPattern("1 tests successful")
                 .containsPattern("1 tests failed")
                 .contains("racetest found a failure", "-Dracetest.replay=dev.racetest.e2e.fixtures.LazyInitFixture#createdOnce:rt1.");
-    }
-
-    private static String testClassPath() {
-        // Surefire runs tests from a manifest-only jar, so java.class.path is not the test class path.
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null ? surefire : System.getProperty("java.class.path");
     }
 }

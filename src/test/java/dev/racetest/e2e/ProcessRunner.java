@@ -16,6 +16,13 @@ final class ProcessRunner {
     private ProcessRunner() {
     }
 
+    /** Returns the test class path, for launching another JVM on it. */
+    static String testClassPath() {
+        // Surefire runs tests from a manifest-only jar, so java.class.path is not the test class path.
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null ? surefire : System.getProperty("java.class.path");
+    }
+
     static Result run(List<String> command, Path workingDirectory, Path log, Duration limit)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -41,15 +41,9 @@ class TwoJvmDeterminismTests {
         Path log = Path.of("target", "determinism-" + name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         List<String> command = List.of(java.toString(), "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "-cp", testClassPath(), DeterminismProbe.class.getName(), String.valueOf(seed), "40");
+                "-cp", ProcessRunner.testClassPath(), DeterminismProbe.class.getName(), String.valueOf(seed), "40");
         ProcessRunner.Result run = ProcessRunner.run(command, Path.of(".").toAbsolutePath(), log, Duration.ofMinutes(2));
         assertThat(run.exitCode()).as(run.output()).isZero();
         return run.output().lines().toList();
-    }
-
-    private static String testClassPath() {
-        // Surefire runs tests from a manifest-only jar, so java.class.path is not the test class path.
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null ? surefire : System.getProperty("java.class.path");
     }
 }

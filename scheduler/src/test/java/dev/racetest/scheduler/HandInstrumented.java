@@ -41,11 +41,16 @@ final class HandInstrumented {
 
     /** {@code synchronized (counter) { counter.value++; }} */
     static void lockedIncrement(Counter counter) {
-        Hooks.monitorEnter(counter, LOCK);
+        locked(counter, () -> racyIncrement(counter));
+    }
+
+    /** {@code synchronized (lock) { action.run(); }} */
+    static void locked(Object lock, Runnable action) {
+        Hooks.monitorEnter(lock, LOCK);
         try {
-            racyIncrement(counter);
+            action.run();
         } finally {
-            Hooks.monitorExit(counter, UNLOCK);
+            Hooks.monitorExit(lock, UNLOCK);
         }
     }
 

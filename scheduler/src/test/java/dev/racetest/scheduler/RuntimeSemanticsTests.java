@@ -1,6 +1,7 @@
 package dev.racetest.scheduler;
 
 import static dev.racetest.scheduler.HandInstrumented.join;
+import static dev.racetest.scheduler.HandInstrumented.locked;
 import static dev.racetest.scheduler.HandInstrumented.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +33,6 @@ class RuntimeSemanticsTests {
     private static final int SLEEP = site(SyncPointKind.THREAD_SLEEP, 60, "Thread.sleep");
     private static final int WAIT = HandInstrumented.WAIT;
     private static final int NOTIFY_ONE = site(SyncPointKind.NOTIFY, 42, "Object.notify");
-    private static final int LOCK = HandInstrumented.LOCK;
-    private static final int UNLOCK = HandInstrumented.UNLOCK;
     private static final int WRITE = HandInstrumented.WRITE;
 
     private static final ExplorationSettings SETTINGS = ExplorationSettings.defaults()
@@ -258,15 +257,6 @@ class RuntimeSemanticsTests {
             Hooks.objectWait(lock, millis, WAIT);
         } catch (InterruptedException interrupted) {
             throw new IllegalStateException(interrupted);
-        }
-    }
-
-    private static void locked(Object lock, Runnable action) {
-        Hooks.monitorEnter(lock, LOCK);
-        try {
-            action.run();
-        } finally {
-            Hooks.monitorExit(lock, UNLOCK);
         }
     }
 }

@@ -55,7 +55,7 @@ final class SettingsResolver {
         settings = settings.withDeterminismCheck(fromParameter(RaceTestConfiguration.DETERMINISM_CHECK,
                 Values.BOOLEAN_FORM, Values::bool).orElse(false));
         settings = settings.withMaxStall(fromParameter(RaceTestConfiguration.MAX_STALL, Values.STALL_FORM,
-                text -> text.strip().equals("0") ? java.time.Duration.ZERO : Values.duration(text))
+                Values::stall)
                 .orElse(ExplorationSettings.defaults().maxStall()));
         boolean freshStatics = annotation.statics().isBlank()
                 ? fromParameter(RaceTestConfiguration.STATICS, Values.STATICS_FORM, Values::freshStatics).orElse(true)

@@ -38,9 +38,18 @@ final class Values {
 
     /** Parse a count of at least 1; {@code _} separators are allowed, as in Java literals. */
     static int count(String text) {
+        return atLeast(1, text);
+    }
+
+    /** Parse a count of at least 0, written as for {@link #count}. */
+    static int zeroOrMore(String text) {
+        return atLeast(0, text);
+    }
+
+    private static int atLeast(int minimum, String text) {
         try {
             int value = Integer.parseInt(text.strip().replace("_", ""));
-            if (value < 1) {
+            if (value < minimum) {
                 throw new IllegalArgumentException();
             }
             return value;
@@ -59,17 +68,6 @@ final class Values {
         };
     }
 
-    static int zeroOrMore(String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException malformed) {
-            // falls through to the sentence below
-        }
-        throw new IllegalArgumentException();
-    }
 
     static boolean bool(String text) {
         return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
@@ -77,6 +75,11 @@ final class Values {
             case "false" -> false;
             default -> throw new IllegalArgumentException();
         };
+    }
+
+    /** Parse {@code 0} (no stall) or a positive duration as for {@link #duration}. */
+    static Duration stall(String text) {
+        return text.strip().equals("0") ? Duration.ZERO : duration(text);
     }
 
     static Duration duration(String text) {
