@@ -425,8 +425,10 @@ public final class Execution {
         // The thread's scheduler: every continuation the JDK hands back goes to this execution's Handoff.
         thread.vthread = VirtualThreads.newThread(task -> handoff.submit(thread, task), name, () -> thread.runBody(code));
         thread.identity = identity != null ? identity : thread.vthread;
-        // A user's virtual thread is a daemon, as in the JDK; the test body (identity == vthread) is not.
-        thread.daemon = identity != null && identity.isDaemon();
+        // Every thread is waited for. A platform thread built in the test body takes its daemon status from
+        // the virtual thread racetest runs the body on, which is always a daemon, so isDaemon() cannot say
+        // what the user meant until thread construction is hooked (ThreadConstructionRewriter, issue 3).
+        thread.daemon = false;
         return thread;
     }
 
