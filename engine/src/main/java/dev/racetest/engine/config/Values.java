@@ -37,9 +37,18 @@ final class Values {
 
     /** Parse a count of at least 1; {@code _} separators are allowed, as in Java literals. */
     static int count(String text) {
+        return atLeast(1, text);
+    }
+
+    /** Parse a count of at least 0, written as for {@link #count}. */
+    static int zeroOrMore(String text) {
+        return atLeast(0, text);
+    }
+
+    private static int atLeast(int minimum, String text) {
         try {
             int value = Integer.parseInt(text.strip().replace("_", ""));
-            if (value < 1) {
+            if (value < minimum) {
                 throw new IllegalArgumentException();
             }
             return value;
@@ -56,18 +65,6 @@ final class Values {
             case "shared" -> false;
             default -> throw new IllegalArgumentException();
         };
-    }
-
-    static int zeroOrMore(String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException malformed) {
-            // falls through to the sentence below
-        }
-        throw new IllegalArgumentException();
     }
 
     static boolean bool(String text) {

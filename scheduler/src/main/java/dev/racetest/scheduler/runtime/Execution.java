@@ -227,7 +227,7 @@ public final class Execution {
             boolean ready = thread == current || thread.continuation != null;
             if (ready && thread.isPendingEnabled()) {
                 count = addCandidate(count, thread, RUNS);
-            } else if (thread.isWakeable(false) && (ready || thread.pending == Pending.IN_JDK)) {
+            } else if (isWakeableNow(thread, current, false)) {
                 earliest = Math.min(earliest, thread.deadline);
             }
         }
