@@ -213,6 +213,27 @@ class ExplorerTests {
         assertThat(failure.executionIndex()).isZero();
     }
 
+    @Test
+    void aThreadTheBodyLeftWaitingIsALeakNotAPass() {
+        ExplorationResult result = Explorer.explore(SETTINGS.withMaxExecutions(20), () -> {
+            Object never = new Object();
+            HandInstrumented.start(() -> {
+                Hooks.monitorEnter(never, HandInstrumented.LOCK);
+                try {
+                    Hooks.objectWait(never, HandInstrumented.WAIT);
+                } catch (InterruptedException interrupted) {
+                    throw new IllegalStateException(interrupted);
+                } finally {
+                    Hooks.monitorExit(never, HandInstrumented.UNLOCK);
+                }
+            }, "forgotten-worker");
+        });
+
+        Outcome outcome = result.failure().orElseThrow().outcome();
+        assertThat(outcome).isInstanceOf(Outcome.LeakedThreads.class);
+        assertThat(outcome.headline()).startsWith("leak: the test body returned but thread T1 forgotten-worker never ended");
+    }
+
     private static void both(ReentrantLock outer, ReentrantLock inner) {
         Hooks.yield(HandInstrumented.YIELD);
         outer.lock();

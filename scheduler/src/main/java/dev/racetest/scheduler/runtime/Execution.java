@@ -436,7 +436,8 @@ public final class Execution {
         // The thread's scheduler: every continuation the JDK hands back goes to this execution's Handoff.
         thread.vthread = VirtualThreads.newThread(task -> handoff.submit(thread, task), name, () -> thread.runBody(code));
         thread.identity = identity != null ? identity : thread.vthread;
-        // A user's virtual thread is a daemon, as in the JDK; the test body (identity == vthread) is not.
+        // Daemon status as user code set it: a thread user code constructed took its creator's flag in
+        // threadCreated (the virtual thread racetest runs it on is always a daemon); the test body is not one.
         thread.daemon = identity != null && identity.isDaemon();
         return thread;
     }
