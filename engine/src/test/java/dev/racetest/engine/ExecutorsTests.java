@@ -41,11 +41,13 @@ class ExecutorsTests {
                 Arguments.of(PoolFixture.class, "fixedPoolFutures"),
                 Arguments.of(PoolFixture.class, "cachedPoolFutures"),
                 Arguments.of(PoolFixture.class, "shutdownThenAwaitTermination"),
+                Arguments.of(PoolFixture.class, "cancelInterruptsASleepingWorker"),
                 Arguments.of(PoolFixture.class, "poolSubclassHooks"),
                 Arguments.of(PoolFixture.class, "threadNamesAreTheSameInEveryExecution"),
                 Arguments.of(ScheduledFixture.class, "taskScheduledInAnHourRuns"),
                 Arguments.of(ScheduledFixture.class, "periodicTaskRunsThreeTimesThenShutsDown"),
                 Arguments.of(VirtualThreadPerTaskFixture.class, "closeWaitsForEveryTask"),
+                Arguments.of(VirtualThreadPerTaskFixture.class, "builderThreadsRunTheirTasksWithInheritedValues"),
                 Arguments.of(SingleThreadLockedUpdateFixture.class, "incrementOnBothSides"));
     }
 

@@ -31,7 +31,8 @@ import org.objectweb.asm.MethodTooLargeException;
  *   <li>{@code RandomnessRewriter}: unseeded random generators and values;</li>
  *   <li>{@code IdentityHashRewriter}: identity hash codes;</li>
  *   <li>{@code ThreadConstructionRewriter}: a hook after every {@code Thread} constructor;</li>
- *   <li>{@code ThreadBuilderRewriter}: {@code Thread.startVirtualThread} and {@code Thread.Builder.start};</li>
+ *   <li>{@code ThreadBuilderRewriter}: {@code Thread.startVirtualThread} and the {@code Thread.Builder}
+ *       calls that create threads;</li>
  *   <li>{@code ExecutorCallRewriter}: the thread-creating {@code Executors} factories and executor
  *       {@code close()}, to substitutes;</li>
  *   <li>{@code ThreadPoolConstructorRewriter}: {@code ThreadPoolExecutor} constructor arguments and
@@ -41,6 +42,7 @@ import org.objectweb.asm.MethodTooLargeException;
  *   <li>{@code AsyncCallRewriter}: the executor-less {@code *Async} methods and the timeouts of
  *       {@code CompletableFuture}, to substitutes;</li>
  *   <li>{@code TimerCallRewriter}: {@code new Timer} and {@code TimerTask.cancel()}, to substitutes;</li>
+ *   <li>{@code DelayQueueRewriter}: {@code new DelayQueue}, to a substitute that waits on the virtual clock;</li>
  *   <li>{@code AtomicCallRewriter}: calls on {@code java.util.concurrent.atomic} objects;</li>
  *   <li>{@code BlockingCallRewriter}: the JDK's timed waits, {@code park}/{@code unpark} and the
  *       {@code TimeUnit} waits, to hooks on the virtual clock;</li>
@@ -85,6 +87,7 @@ public final class ClassRewriter {
             new Stage(ForkJoinCallRewriter.class, ForkJoinCallRewriter::new),
             new Stage(AsyncCallRewriter.class, AsyncCallRewriter::new),
             new Stage(TimerCallRewriter.class, TimerCallRewriter::new),
+            new Stage(DelayQueueRewriter.class, DelayQueueRewriter::new),
             new Stage(AtomicCallRewriter.class, AtomicCallRewriter::new),
             new Stage(BlockingCallRewriter.class, BlockingCallRewriter::new),
             new Stage(LibraryCallRewriter.class, LibraryCallRewriter::new),

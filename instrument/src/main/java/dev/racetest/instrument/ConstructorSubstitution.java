@@ -1,5 +1,7 @@
 package dev.racetest.instrument;
 
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -19,17 +21,44 @@ import org.objectweb.asm.Type;
  */
 final class ConstructorSubstitution {
 
+    /**
+     * A JDK class and the substitute that stands in for it in {@code new} expressions, checked once, by
+     * the rewriter that declares them: the substitute must extend the JDK class and, since a {@code NEW}
+     * is retyped before its arguments are known, declare a twin of each of its public constructors.
+     */
+    static final class Classes {
+        private final String jdkType;
+        private final String substituteType;
+
+        private Classes(String jdkType, String substituteType) {
+            this.jdkType = jdkType;
+            this.substituteType = substituteType;
+        }
+
+        static Classes of(Class<?> jdkType, Class<?> substituteType) {
+            if (jdkType != substituteType.getSuperclass()) {
+                throw new IllegalArgumentException(substituteType.getName() + " must extend " + jdkType.getName());
+            }
+            for (Constructor<?> constructor : jdkType.getConstructors()) {
+                try {
+                    substituteType.getConstructor(constructor.getParameterTypes());
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalStateException(substituteType.getSimpleName() + " lacks the constructor "
+                            + Arrays.toString(constructor.getParameterTypes()) + " of " + jdkType.getSimpleName(), e);
+                }
+            }
+            return new Classes(Type.getInternalName(jdkType), Type.getInternalName(substituteType));
+        }
+    }
+
     private final String jdkType;
     private final String substituteType;
     /** Replaced {@code NEW}s whose constructor call has not been seen yet; compilers nest them. */
     private int open;
 
-    ConstructorSubstitution(Class<?> jdkType, Class<?> substituteType) {
-        if (jdkType != substituteType.getSuperclass()) {
-            throw new IllegalArgumentException(substituteType.getName() + " must extend " + jdkType.getName());
-        }
-        this.jdkType = Type.getInternalName(jdkType);
-        this.substituteType = Type.getInternalName(substituteType);
+    ConstructorSubstitution(Classes classes) {
+        this.jdkType = classes.jdkType;
+        this.substituteType = classes.substituteType;
     }
 
     /** Return the type a {@code NEW} (or other type instruction) should name instead of {@code type}. */

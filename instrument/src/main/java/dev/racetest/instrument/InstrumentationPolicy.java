@@ -13,6 +13,9 @@ import java.util.Objects;
  * harness never rewrites the code that runs it. Classes directly in the root package
  * {@code dev.racetest} (the user API, such as {@code dev.racetest.RaceTest}) are never rewritten
  * either, while its subpackages (such as {@code dev.racetest.examples}) are user code and are.
+ * The substitutes racetest puts in place of JDK executors, pools and timers
+ * ({@code dev.racetest.substitutes}) are always rewritten, whatever the includes and excludes say:
+ * rewritten user code calls them, and they only work as controlled code.
  *
  * <p>Immutable and thread-safe.
  *
@@ -22,6 +25,7 @@ import java.util.Objects;
 public record InstrumentationPolicy(List<String> includes, List<String> excludes) {
 
     private static final String ROOT_PACKAGE = "dev.racetest.";
+    private static final String SUBSTITUTES = "dev.racetest.substitutes.";
 
     private static final List<String> DEFAULT_EXCLUDES = List.of(
             "java.", "javax.", "jdk.", "sun.", "com.sun.",
@@ -58,6 +62,9 @@ public record InstrumentationPolicy(List<String> includes, List<String> excludes
     /** Return whether the class with this binary name (such as {@code com.acme.Foo$Bar}) is rewritten. */
     public boolean instruments(String binaryClassName) {
         Objects.requireNonNull(binaryClassName, "binaryClassName must not be null");
+        if (binaryClassName.startsWith(SUBSTITUTES)) {
+            return true;
+        }
         if (isInRootPackage(binaryClassName)
                 || matchesAny(DEFAULT_EXCLUDES, binaryClassName)
                 || matchesAny(excludes, binaryClassName)) {

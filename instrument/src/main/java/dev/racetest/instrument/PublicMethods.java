@@ -18,8 +18,13 @@ final class PublicMethods {
 
     /** Return the public method {@code owner.name(parameterTypes)}, declared or inherited. */
     static Method resolve(Class<?> owner, String name, Class<?>... parameterTypes) {
+        return Method.getMethod(reflect(owner, name, parameterTypes));
+    }
+
+    /** Like {@link #resolve}, for the reflective method, when its modifiers or return class matter too. */
+    static java.lang.reflect.Method reflect(Class<?> owner, String name, Class<?>... parameterTypes) {
         try {
-            return Method.getMethod(owner.getMethod(name, parameterTypes));
+            return owner.getMethod(name, parameterTypes);
         } catch (NoSuchMethodException e) {
             String parameters = Arrays.stream(parameterTypes).map(Class::getSimpleName)
                     .collect(Collectors.joining(", ", "(", ")"));

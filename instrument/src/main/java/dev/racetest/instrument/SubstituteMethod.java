@@ -25,7 +25,9 @@ enum SubstituteMethod {
     DEFAULT_THREAD_FACTORY(ThreadPoolArguments.class, "defaultThreadFactory"),
     CLOSE(ExecutorClosing.class, "close", ExecutorService.class),
     START_VIRTUAL_THREAD(ThreadBuilderHooks.class, "startVirtualThread", Runnable.class, int.class),
-    BUILDER_START(ThreadBuilderHooks.class, "start", Thread.Builder.class, Runnable.class, int.class);
+    BUILDER_START(ThreadBuilderHooks.class, "start", Thread.Builder.class, Runnable.class, int.class),
+    BUILDER_UNSTARTED(ThreadBuilderHooks.class, "unstarted", Thread.Builder.class, Runnable.class),
+    BUILDER_FACTORY(ThreadBuilderHooks.class, "factory", Thread.Builder.class);
 
     /** The package of the substitutes, which the executor rewriters leave alone: they call the JDK on purpose. */
     static final String SUBSTITUTES_PACKAGE = "dev/racetest/substitutes/";

@@ -13,9 +13,10 @@ import org.objectweb.asm.Type;
  *
  * <p>Builder calls are matched on {@code invokeinterface} whose owner is {@code Thread.Builder} or one
  * of its two JDK subinterfaces. Each call is a {@code THREAD_START} site, reported as the start of the
- * new thread. (Creating a thread with {@code unstarted(task)} or a builder's factory and calling
- * {@code start()} needs nothing here: that {@code start()} is rewritten already.) Applies everywhere,
- * static initialisers included, as the rewriting of {@code start()} does.
+ * new thread. A builder's {@code unstarted(task)} and {@code factory()} go through the hooks too, with
+ * no site: they start nothing, but a virtual thread's task must be recorded where it is created, since
+ * the thread cannot give it back when its {@code start()} (rewritten already) reaches the scheduler.
+ * Applies everywhere, static initialisers included, as the rewriting of {@code start()} does.
  */
 final class ThreadBuilderRewriter extends MethodRewriter {
 
@@ -23,6 +24,8 @@ final class ThreadBuilderRewriter extends MethodRewriter {
     private static final String START_VIRTUAL_THREAD =
             PublicMethods.key(Thread.class, "startVirtualThread", Runnable.class);
     private static final String BUILDER_START = PublicMethods.key(Thread.Builder.class, "start", Runnable.class);
+    private static final String BUILDER_UNSTARTED = PublicMethods.key(Thread.Builder.class, "unstarted", Runnable.class);
+    private static final String BUILDER_FACTORY = PublicMethods.key(Thread.Builder.class, "factory");
     private static final Set<String> BUILDERS = Set.of(Type.getInternalName(Thread.Builder.class),
             Type.getInternalName(Thread.Builder.OfPlatform.class),
             Type.getInternalName(Thread.Builder.OfVirtual.class));
@@ -48,6 +51,10 @@ final class ThreadBuilderRewriter extends MethodRewriter {
                 startThrough(SubstituteMethod.START_VIRTUAL_THREAD, "Thread.startVirtualThread");
             } else if (opcode == INVOKEINTERFACE && BUILDERS.contains(owner) && key.equals(BUILDER_START)) {
                 startThrough(SubstituteMethod.BUILDER_START, "Thread.Builder.start");
+            } else if (opcode == INVOKEINTERFACE && BUILDERS.contains(owner) && key.equals(BUILDER_UNSTARTED)) {
+                invokeStatic(SubstituteMethod.BUILDER_UNSTARTED.owner(), SubstituteMethod.BUILDER_UNSTARTED.method());
+            } else if (opcode == INVOKEINTERFACE && BUILDERS.contains(owner) && key.equals(BUILDER_FACTORY)) {
+                invokeStatic(SubstituteMethod.BUILDER_FACTORY.owner(), SubstituteMethod.BUILDER_FACTORY.method());
             } else {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             }

@@ -1,7 +1,6 @@
 package dev.racetest.instrument;
 
 import dev.racetest.substitutes.ControlledScheduledExecutor;
-import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.RejectedExecutionHandler;
@@ -47,17 +46,8 @@ final class ThreadPoolConstructorRewriter extends MethodRewriter {
     private static final Type FACTORY_TYPE = Type.getType(ThreadFactory.class);
     private static final Type HANDLER_TYPE = Type.getType(RejectedExecutionHandler.class);
 
-    static {
-        // A NEW is retyped before its arguments are known, so every constructor must have its twin.
-        for (Constructor<?> constructor : ScheduledThreadPoolExecutor.class.getConstructors()) {
-            try {
-                ControlledScheduledExecutor.class.getConstructor(constructor.getParameterTypes());
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("ControlledScheduledExecutor lacks the constructor "
-                        + Arrays.toString(constructor.getParameterTypes()) + " of ScheduledThreadPoolExecutor", e);
-            }
-        }
-    }
+    private static final ConstructorSubstitution.Classes SCHEDULED_POOLS =
+            ConstructorSubstitution.Classes.of(ScheduledThreadPoolExecutor.class, ControlledScheduledExecutor.class);
 
     ThreadPoolConstructorRewriter(ClassVisitor next, ClassContext context) {
         super(next, context, Scope.ALL_METHODS);
@@ -88,8 +78,7 @@ final class ThreadPoolConstructorRewriter extends MethodRewriter {
     }
 
     private static final class Adapter extends SyncPointAdapter {
-        private final ConstructorSubstitution scheduledPools =
-                new ConstructorSubstitution(ScheduledThreadPoolExecutor.class, ControlledScheduledExecutor.class);
+        private final ConstructorSubstitution scheduledPools = new ConstructorSubstitution(SCHEDULED_POOLS);
 
         Adapter(MethodVisitor next, ClassContext context, int access, String name, String descriptor) {
             super(next, context, access, name, descriptor);

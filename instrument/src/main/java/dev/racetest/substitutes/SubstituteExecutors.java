@@ -1,6 +1,7 @@
 package dev.racetest.substitutes;
 
 import dev.racetest.instrument.hooks.Hooks;
+import dev.racetest.instrument.hooks.ThreadBuilderHooks;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -145,7 +146,7 @@ public final class SubstituteExecutors {
         if (!controlled()) {
             return Executors.newVirtualThreadPerTaskExecutor();
         }
-        return new ControlledThreadPerTaskExecutor(Thread.ofVirtual().factory());
+        return new ControlledThreadPerTaskExecutor(ThreadBuilderHooks.factory(Thread.ofVirtual()));
     }
 
     public static ExecutorService newThreadPerTaskExecutor(ThreadFactory threadFactory) {

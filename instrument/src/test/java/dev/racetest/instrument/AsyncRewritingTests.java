@@ -10,9 +10,6 @@ import dev.racetest.substitutes.ControlledTimer;
 import dev.racetest.substitutes.ForkJoinSubstitutes;
 import dev.racetest.substitutes.TimerTaskStates;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,13 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
  * Check the fork/join, async and timer rewriting: golden listings of what these rewriters alone make
@@ -63,7 +56,7 @@ class AsyncRewritingTests {
     @ParameterizedTest(name = "{0}.{1}")
     @MethodSource("methods")
     void rewrittenMethodMatchesGoldenFile(Class<?> fixture, String method) throws IOException {
-        String actual = GoldenTests.render(rewriteWithTheseStages(fixture), method);
+        String actual = GoldenTests.render(Fixtures.rewriteWith(STAGES, fixture), method);
         assertThat(actual).as("method %s found", method).isNotBlank();
         Path golden = GOLDEN.resolve(fixture.getSimpleName() + "." + method + ".txt");
         if (UPDATE) {
@@ -79,10 +72,7 @@ class AsyncRewritingTests {
     @Test
     void fullRewriteOfTheFixturesVerifies() {
         for (Class<?> fixture : FIXTURES) {
-            StringWriter problems = new StringWriter();
-            CheckClassAdapter.verify(new ClassReader(fullRewrite(fixture)), getClass().getClassLoader(), false,
-                    new PrintWriter(problems));
-            assertThat(problems.toString()).as(fixture.getName()).isEmpty();
+            assertThat(Fixtures.verificationProblems(Fixtures.fullRewrite(fixture))).as(fixture.getName()).isEmpty();
         }
     }
 
@@ -91,7 +81,7 @@ class AsyncRewritingTests {
         List<String> calls = new ArrayList<>();
         List<String> news = new ArrayList<>();
         for (Class<?> fixture : List.of(AsyncFixture.class, AsyncFixture.Sum.class)) {
-            collect(fullRewrite(fixture), calls, news);
+            Fixtures.collectCalls(Fixtures.fullRewrite(fixture), calls, news);
         }
 
         assertThat(calls.stream().filter(call -> !call.contains(" dev/racetest/substitutes/")))
@@ -113,7 +103,7 @@ class AsyncRewritingTests {
 
     @Test
     void methodReferencesAreRedirectedLikeCalls() {
-        String references = GoldenTests.render(fullRewrite(AsyncFixture.class), "references");
+        String references = GoldenTests.render(Fixtures.fullRewrite(AsyncFixture.class), "references");
 
         assertThat(references)
                 .contains("dev/racetest/substitutes/AsyncSubstitutes.supplyAsync(Ljava/util/function/Supplier;)")
@@ -130,7 +120,7 @@ class AsyncRewritingTests {
 
     @Test
     void callsThatPassAnExecutorStayAsTheyWere() {
-        String futures = GoldenTests.render(fullRewrite(AsyncFixture.class), "futures");
+        String futures = GoldenTests.render(Fixtures.fullRewrite(AsyncFixture.class), "futures");
 
         assertThat(futures).contains("INVOKESTATIC java/util/concurrent/CompletableFuture.supplyAsync "
                 + "(Ljava/util/function/Supplier;Ljava/util/concurrent/Executor;)");
@@ -138,23 +128,23 @@ class AsyncRewritingTests {
 
     @Test
     void userSubclassesKeepTheirJdkSuperConstructorsAndSuperCalls() {
-        assertThat(GoldenTests.render(fullRewrite(AsyncFixture.OwnPool.class), "<init>"))
+        assertThat(GoldenTests.render(Fixtures.fullRewrite(AsyncFixture.OwnPool.class), "<init>"))
                 .contains("INVOKESPECIAL java/util/concurrent/ForkJoinPool.<init> (I)V").doesNotContain("Controlled");
-        assertThat(GoldenTests.render(fullRewrite(AsyncFixture.OwnTimer.class), "<init>"))
+        assertThat(GoldenTests.render(Fixtures.fullRewrite(AsyncFixture.OwnTimer.class), "<init>"))
                 .contains("INVOKESPECIAL java/util/Timer.<init> (Z)V").doesNotContain("Controlled");
-        assertThat(GoldenTests.render(fullRewrite(AsyncFixture.OwnTask.class), "cancel"))
+        assertThat(GoldenTests.render(Fixtures.fullRewrite(AsyncFixture.OwnTask.class), "cancel"))
                 .contains("INVOKESPECIAL java/util/TimerTask.cancel ()Z").doesNotContain("TimerTaskStates");
     }
 
     @Test
     void substitutesKeepTheirCallsToTheJdk() {
-        assertThat(GoldenTests.render(fullRewrite(ForkJoinSubstitutes.class), "commonPool"))
+        assertThat(GoldenTests.render(Fixtures.fullRewrite(ForkJoinSubstitutes.class), "commonPool"))
                 .contains("INVOKESTATIC java/util/concurrent/ForkJoinPool.commonPool ()");
-        assertThat(GoldenTests.render(fullRewrite(ForkJoinSubstitutes.class), "fork"))
+        assertThat(GoldenTests.render(Fixtures.fullRewrite(ForkJoinSubstitutes.class), "fork"))
                 .contains("INVOKEVIRTUAL java/util/concurrent/ForkJoinTask.fork ()");
-        assertThat(GoldenTests.render(fullRewrite(AsyncTimeouts.class), "orTimeout"))
+        assertThat(GoldenTests.render(Fixtures.fullRewrite(AsyncTimeouts.class), "orTimeout"))
                 .contains("INVOKEVIRTUAL java/util/concurrent/CompletableFuture.orTimeout (");
-        assertThat(GoldenTests.render(fullRewrite(TimerTaskStates.class), "cancel"))
+        assertThat(GoldenTests.render(Fixtures.fullRewrite(TimerTaskStates.class), "cancel"))
                 .contains("INVOKEVIRTUAL java/util/TimerTask.cancel ()Z");
     }
 
@@ -167,73 +157,16 @@ class AsyncRewritingTests {
         assertThat(ControlledTimer.class.getConstructors()).hasSize(4);
     }
 
-    private static void collect(byte[] classFile, List<String> calls, List<String> news) {
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitTypeInsn(int opcode, String type) {
-                        if (opcode == Opcodes.NEW) {
-                            news.add(type);
-                        }
-                    }
-
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
-                                                boolean isInterface) {
-                        calls.add(opcode + " " + owner + "." + method + methodDescriptor);
-                    }
-                };
-            }
-        }, ClassReader.SKIP_DEBUG);
-    }
-
-    private static void resolvesToPublicStaticOrConstructor(String call) {
-        String[] parts = call.split(" ", 2);
-        String owner = parts[1].substring(0, parts[1].lastIndexOf('.', parts[1].indexOf('(')));
-        String nameAndDescriptor = parts[1].substring(owner.length() + 1);
-        String name = nameAndDescriptor.substring(0, nameAndDescriptor.indexOf('('));
-        String descriptor = nameAndDescriptor.substring(name.length());
-        try {
-            Class<?> type = Class.forName(owner.replace('/', '.'), false, AsyncRewritingTests.class.getClassLoader());
-            if (name.equals("<init>")) {
-                assertThat(Integer.parseInt(parts[0])).as(call).isEqualTo(Opcodes.INVOKESPECIAL);
-                assertThat(Arrays.stream(type.getConstructors()).map(Type::getConstructorDescriptor)).as(call)
-                        .contains(descriptor);
-                return;
-            }
-            assertThat(Integer.parseInt(parts[0])).as(call).isEqualTo(Opcodes.INVOKESTATIC);
-            assertThat(Arrays.stream(type.getMethods())
-                    .filter(method -> Modifier.isStatic(method.getModifiers()))
-                    .map(method -> method.getName() + Type.getMethodDescriptor(method)))
-                    .as(call).contains(name + descriptor);
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError(call + " names a class that does not exist", e);
+    private static void resolvesToPublicStaticOrConstructor(String listed) {
+        Fixtures.ListedCall call = Fixtures.ListedCall.parse(listed);
+        Class<?> type = call.ownerClass();
+        if (call.name().equals("<init>")) {
+            assertThat(call.opcode()).as(listed).isEqualTo(Opcodes.INVOKESPECIAL);
+            assertThat(Arrays.stream(type.getConstructors()).map(Type::getConstructorDescriptor)).as(listed)
+                    .contains(call.descriptor());
+            return;
         }
-    }
-
-    private static byte[] fullRewrite(Class<?> type) {
-        return new ClassRewriter().rewrite(type.getName(), Fixtures.bytes(type), AsyncRewritingTests.class.getClassLoader());
-    }
-
-    /** Rewrite {@code type} with the fork/join, async and timer rewriters only. */
-    private static byte[] rewriteWithTheseStages(Class<?> type) {
-        ClassLoader loader = AsyncRewritingTests.class.getClassLoader();
-        ClassHierarchy hierarchy = ClassHierarchy.of(loader);
-        ClassContext context = new ClassContext(hierarchy);
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                return hierarchy.commonSuperClass(type1, type2);
-            }
-        };
-        ClassVisitor chain = writer;
-        for (BiFunction<ClassVisitor, ClassContext, ClassVisitor> stage : STAGES.reversed()) {
-            chain = stage.apply(chain, context);
-        }
-        new ClassReader(Fixtures.bytes(type)).accept(new ClassContext.Collector(chain, context), ClassReader.SKIP_FRAMES);
-        return writer.toByteArray();
+        assertThat(call.opcode()).as(listed).isEqualTo(Opcodes.INVOKESTATIC);
+        assertThat(call.ownerStaticMethods()).as(listed).contains(call.name() + call.descriptor());
     }
 }

@@ -9,13 +9,9 @@ import dev.racetest.instrument.hooks.SyncSites;
 import dev.racetest.instrument.hooks.ThreadBuilderHooks;
 import dev.racetest.substitutes.SubstituteExecutors;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -25,13 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
  * Check the rewriting of executors and thread builders: golden listings of what these rewriters alone
@@ -65,7 +57,7 @@ class ExecutorRewritingTests {
     @ParameterizedTest(name = "{0}.{1}")
     @MethodSource("methods")
     void rewrittenMethodMatchesGoldenFile(Class<?> fixture, String method) throws IOException {
-        String actual = resolveBuilderSites(GoldenTests.render(rewriteWithExecutorStages(fixture), method));
+        String actual = resolveBuilderSites(GoldenTests.render(Fixtures.rewriteWith(STAGES, fixture), method));
         assertThat(actual).as("method %s found", method).isNotBlank();
         Path golden = GOLDEN.resolve(fixture.getSimpleName() + "." + method.replaceAll("[<>]", "") + ".txt");
         if (UPDATE) {
@@ -82,11 +74,7 @@ class ExecutorRewritingTests {
     void fullRewriteOfTheFixturesVerifies() {
         for (Class<?> fixture : List.of(ExecutorFixture.class, ExecutorFixture.CountingPool.class,
                 ExecutorFixture.ScheduledSubclass.class)) {
-            byte[] rewritten = fullRewrite(fixture);
-            StringWriter problems = new StringWriter();
-            CheckClassAdapter.verify(new ClassReader(rewritten), ExecutorRewritingTests.class.getClassLoader(), false,
-                    new PrintWriter(problems));
-            assertThat(problems.toString()).as(fixture.getName()).isEmpty();
+            assertThat(Fixtures.verificationProblems(Fixtures.fullRewrite(fixture))).as(fixture.getName()).isEmpty();
         }
     }
 
@@ -95,26 +83,7 @@ class ExecutorRewritingTests {
         List<String> calls = new ArrayList<>();
         List<String> news = new ArrayList<>();
         for (Class<?> fixture : List.of(ExecutorFixture.class, ExecutorFixture.CountingPool.class)) {
-            new ClassReader(fullRewrite(fixture)).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                                 String[] exceptions) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitTypeInsn(int opcode, String type) {
-                            if (opcode == Opcodes.NEW) {
-                                news.add(type);
-                            }
-                        }
-
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
-                                                    boolean isInterface) {
-                            calls.add(opcode + " " + owner + "." + method + methodDescriptor);
-                        }
-                    };
-                }
-            }, ClassReader.SKIP_DEBUG);
+            Fixtures.collectCalls(Fixtures.fullRewrite(fixture), calls, news);
         }
 
         assertThat(calls).noneMatch(call -> call.contains("java/util/concurrent/Executors.new"))
@@ -136,7 +105,7 @@ class ExecutorRewritingTests {
 
     @Test
     void scheduledSubclassKeepsItsJdkSuperConstructor() {
-        String init = GoldenTests.render(fullRewrite(ExecutorFixture.ScheduledSubclass.class), "<init>");
+        String init = GoldenTests.render(Fixtures.fullRewrite(ExecutorFixture.ScheduledSubclass.class), "<init>");
 
         assertThat(init).contains("INVOKESPECIAL java/util/concurrent/ScheduledThreadPoolExecutor.<init> (I)V")
                 .doesNotContain("ControlledScheduledExecutor");
@@ -144,57 +113,19 @@ class ExecutorRewritingTests {
 
     @Test
     void substitutesKeepTheirCallsToTheJdk() {
-        String rewritten = GoldenTests.render(fullRewrite(SubstituteExecutors.class), "newFixedThreadPool");
+        String rewritten = GoldenTests.render(Fixtures.fullRewrite(SubstituteExecutors.class), "newFixedThreadPool");
 
         assertThat(rewritten).contains("INVOKESTATIC java/util/concurrent/Executors.newFixedThreadPool (I)")
                 .doesNotContain("INVOKESTATIC dev/racetest/substitutes/SubstituteExecutors.newFixedThreadPool (I)");
     }
 
-    private static void resolvesToPublicStatic(String call) {
-        String[] parts = call.split(" ", 2);
-        String owner = parts[1].substring(0, parts[1].lastIndexOf('.', parts[1].indexOf('(')));
-        String nameAndDescriptor = parts[1].substring(owner.length() + 1);
-        String name = nameAndDescriptor.substring(0, nameAndDescriptor.indexOf('('));
-        String descriptor = nameAndDescriptor.substring(name.length());
-        assertThat(Integer.parseInt(parts[0])).as(call).isIn(Opcodes.INVOKESTATIC, Opcodes.INVOKESPECIAL);
-        if (name.equals("<init>")) {
+    private static void resolvesToPublicStatic(String listed) {
+        Fixtures.ListedCall call = Fixtures.ListedCall.parse(listed);
+        assertThat(call.opcode()).as(listed).isIn(Opcodes.INVOKESTATIC, Opcodes.INVOKESPECIAL);
+        if (call.name().equals("<init>")) {
             return;
         }
-        try {
-            Class<?> type = Class.forName(owner.replace('/', '.'), false,
-                    ExecutorRewritingTests.class.getClassLoader());
-            assertThat(Arrays.stream(type.getMethods())
-                    .filter(method -> Modifier.isStatic(method.getModifiers()))
-                    .map(method -> method.getName() + Type.getMethodDescriptor(method)))
-                    .as(call).contains(name + descriptor);
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError(call + " names a class that does not exist", e);
-        }
-    }
-
-    private static byte[] fullRewrite(Class<?> type) {
-        return new ClassRewriter().rewrite(type.getName(), Fixtures.bytes(type),
-                ExecutorRewritingTests.class.getClassLoader());
-    }
-
-    /** Rewrite {@code type} with the executor and builder rewriters only. */
-    private static byte[] rewriteWithExecutorStages(Class<?> type) {
-        ClassLoader loader = ExecutorRewritingTests.class.getClassLoader();
-        ClassHierarchy hierarchy = ClassHierarchy.of(loader);
-        ClassContext context = new ClassContext(hierarchy);
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                return hierarchy.commonSuperClass(type1, type2);
-            }
-        };
-        ClassVisitor chain = writer;
-        for (BiFunction<ClassVisitor, ClassContext, ClassVisitor> stage : STAGES.reversed()) {
-            chain = stage.apply(chain, context);
-        }
-        new ClassReader(Fixtures.bytes(type))
-                .accept(new ClassContext.Collector(chain, context), ClassReader.SKIP_FRAMES);
-        return writer.toByteArray();
+        assertThat(call.ownerStaticMethods()).as(listed).contains(call.name() + call.descriptor());
     }
 
     /** Print each site push before a builder hook as the site it names: ids depend on test order. */

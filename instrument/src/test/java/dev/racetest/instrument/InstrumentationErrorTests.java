@@ -50,7 +50,7 @@ class InstrumentationErrorTests {
                 Fixtures.bytes(ThreadControlFixture.class), failingHierarchy))
                 .isInstanceOf(InstrumentationException.class)
                 .hasMessage("racetest could not instrument class " + ThreadControlFixture.class.getName()
-                        + " (rewriter ThreadCallRewriter failed in method getAsInt):"
+                        + " (rewriter ThreadConstructionRewriter failed in method getAsInt):"
                         + " IllegalStateException: hierarchy unavailable."
                         + " Exclude it with racetest.instrument.exclude=" + ThreadControlFixture.class.getName()
                         + " or report a bug.")

@@ -55,6 +55,15 @@ class InstrumentationPolicyTests {
     }
 
     @Test
+    void substitutesAreRewrittenWhateverIncludesAndExcludesSay() {
+        InstrumentationPolicy policy = defaults.withIncludes(List.of("com.acme."))
+                .withExcludes(List.of("dev.racetest."));
+
+        assertThat(policy.instruments("dev.racetest.substitutes.ControlledForkJoinPool")).isTrue();
+        assertThat(policy.instruments("dev.racetest.examples.Account")).isFalse();
+    }
+
+    @Test
     void withersReplaceTheirComponent() {
         InstrumentationPolicy policy = defaults.withExcludes(List.of("a.")).withExcludes(List.of("b."));
 

@@ -49,22 +49,11 @@ public final class FutureWaits {
         return getWithin(handler, future, nanos, site);
     }
 
+    /** {@code get} with a timeout of {@code nanos > 0}; it also serves {@code invokeAll}'s waits. */
     private static <T> T getWithin(SyncPointHandler handler, Future<T> future, long nanos, int site)
             throws InterruptedException, ExecutionException, TimeoutException {
-        handler.blockingCallBegin(future, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return future.get(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            throw new TimeoutException();
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.<T, ExecutionException, TimeoutException>timed(handler, future, nanos, false, site,
+                forever -> future.get(forever, TimeUnit.NANOSECONDS), Waits::timeoutException);
     }
 
     public static boolean awaitTermination(ExecutorService executor, long timeout, TimeUnit unit, int site)
@@ -75,20 +64,8 @@ public final class FutureWaits {
             Waits.preempt(handler, executor, site);
             return executor.awaitTermination(timeout, unit);
         }
-        handler.blockingCallBegin(executor, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return executor.awaitTermination(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return false;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, executor, nanos, false, site,
+                forever -> executor.awaitTermination(forever, TimeUnit.NANOSECONDS), ended -> false);
     }
 
     /**

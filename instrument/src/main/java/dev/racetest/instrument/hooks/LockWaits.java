@@ -39,20 +39,8 @@ public final class LockWaits {
             Waits.preempt(handler, lock, site);
             return lock.tryLock(time, unit);
         }
-        handler.blockingCallBegin(lock, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return lock.tryLock(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return false;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, lock, nanos, false, site,
+                forever -> lock.tryLock(forever, TimeUnit.NANOSECONDS), ended -> false);
     }
 
     /** The untimed {@code await()}: no timeout to model, but the strategy may wake it spuriously. */
@@ -62,20 +50,12 @@ public final class LockWaits {
             condition.await();
             return;
         }
-        handler.blockingCallBegin(condition, -1, true, false, site);
-        int ended = Waits.WAITING;
-        try {
+        // Untimed, so it ignores the endless timeout; racetest's interrupt is a spurious wake-up, after which
+        // await returns normally.
+        Waits.timed(handler, condition, -1, true, site, forever -> {
             condition.await();
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            // racetest woke it: a spurious wake-up, after which await returns normally
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+            return null;
+        }, ended -> null);
     }
 
     public static boolean await(Condition condition, long time, TimeUnit unit, int site) throws InterruptedException {
@@ -95,19 +75,12 @@ public final class LockWaits {
             return condition.awaitNanos(nanosTimeout);
         }
         long start = handler.nanoTime();
-        handler.blockingCallBegin(condition, nanosTimeout, true, false, site);
-        int ended = Waits.WAITING;
-        try {
-            condition.awaitNanos(Waits.FOREVER); // its answer is on the real clock; the virtual one decides
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        // The call's answer is on the real clock, so it is dropped: the virtual clock and how the wait ended
+        // decide, a return by itself counting as COMPLETED.
+        int ended = Waits.timed(handler, condition, nanosTimeout, true, site, forever -> {
+            condition.awaitNanos(forever);
+            return BlockingCall.COMPLETED;
+        }, how -> how);
         // Overflow-free: nanosTimeout > 0 and the elapsed virtual time is >= 0.
         long remaining = nanosTimeout - (handler.nanoTime() - start);
         return switch (ended) {
@@ -140,20 +113,8 @@ public final class LockWaits {
      */
     private static boolean awaitFor(SyncPointHandler handler, Condition condition, long nanos, int site)
             throws InterruptedException {
-        handler.blockingCallBegin(condition, nanos, true, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return condition.await(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return ended == BlockingCall.SPURIOUS;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, condition, nanos, true, site,
+                forever -> condition.await(forever, TimeUnit.NANOSECONDS), ended -> ended == BlockingCall.SPURIOUS);
     }
 
     public static long tryReadLock(StampedLock lock, long time, TimeUnit unit, int site) throws InterruptedException {
@@ -163,20 +124,8 @@ public final class LockWaits {
             Waits.preempt(handler, lock, site);
             return lock.tryReadLock(time, unit);
         }
-        handler.blockingCallBegin(lock, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return lock.tryReadLock(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return 0;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, lock, nanos, false, site,
+                forever -> lock.tryReadLock(forever, TimeUnit.NANOSECONDS), ended -> 0L);
     }
 
     public static long tryWriteLock(StampedLock lock, long time, TimeUnit unit, int site) throws InterruptedException {
@@ -186,19 +135,7 @@ public final class LockWaits {
             Waits.preempt(handler, lock, site);
             return lock.tryWriteLock(time, unit);
         }
-        handler.blockingCallBegin(lock, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return lock.tryWriteLock(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return 0;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, lock, nanos, false, site,
+                forever -> lock.tryWriteLock(forever, TimeUnit.NANOSECONDS), ended -> 0L);
     }
 }

@@ -72,7 +72,11 @@ public final class ParkCalls {
         }
     }
 
-    /** Park untimed until another thread or racetest unparks; {@code nanos} is {@code -1} for an untimed park. */
+    /**
+     * Park untimed until another thread or racetest unparks; {@code nanos} is {@code -1} for an untimed park.
+     * Not {@link Waits#timed}: racetest ends a park with {@code unpark}, not an interrupt, so there is no
+     * {@code InterruptedException} to tell apart and no timeout result to give.
+     */
     private static void parkFor(SyncPointHandler handler, Object blocker, long nanos, int site) {
         handler.blockingCallBegin(blocker, nanos, true, true, site);
         try {

@@ -44,20 +44,8 @@ public final class QueueWaits {
             Waits.preempt(handler, queue, site);
             return queue.poll(timeout, unit);
         }
-        handler.blockingCallBegin(queue, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return queue.poll(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return null;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, queue, nanos, false, site,
+                forever -> queue.poll(forever, TimeUnit.NANOSECONDS), ended -> null);
     }
 
     public static boolean offer(BlockingQueue<Object> queue, Object element, long timeout, TimeUnit unit, int site)
@@ -68,20 +56,8 @@ public final class QueueWaits {
             Waits.preempt(handler, queue, site);
             return queue.offer(element, timeout, unit);
         }
-        handler.blockingCallBegin(queue, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return queue.offer(element, Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return false;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, queue, nanos, false, site,
+                forever -> queue.offer(element, forever, TimeUnit.NANOSECONDS), ended -> false);
     }
 
     public static Object pollFirst(BlockingDeque<?> deque, long timeout, TimeUnit unit, int site)
@@ -92,20 +68,8 @@ public final class QueueWaits {
             Waits.preempt(handler, deque, site);
             return deque.pollFirst(timeout, unit);
         }
-        handler.blockingCallBegin(deque, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return deque.pollFirst(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return null;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, deque, nanos, false, site,
+                forever -> deque.pollFirst(forever, TimeUnit.NANOSECONDS), ended -> null);
     }
 
     public static Object pollLast(BlockingDeque<?> deque, long timeout, TimeUnit unit, int site)
@@ -116,20 +80,8 @@ public final class QueueWaits {
             Waits.preempt(handler, deque, site);
             return deque.pollLast(timeout, unit);
         }
-        handler.blockingCallBegin(deque, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return deque.pollLast(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return null;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, deque, nanos, false, site,
+                forever -> deque.pollLast(forever, TimeUnit.NANOSECONDS), ended -> null);
     }
 
     public static boolean offerFirst(BlockingDeque<Object> deque, Object element, long timeout, TimeUnit unit,
@@ -140,20 +92,8 @@ public final class QueueWaits {
             Waits.preempt(handler, deque, site);
             return deque.offerFirst(element, timeout, unit);
         }
-        handler.blockingCallBegin(deque, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return deque.offerFirst(element, Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return false;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, deque, nanos, false, site,
+                forever -> deque.offerFirst(element, forever, TimeUnit.NANOSECONDS), ended -> false);
     }
 
     public static boolean offerLast(BlockingDeque<Object> deque, Object element, long timeout, TimeUnit unit,
@@ -164,20 +104,8 @@ public final class QueueWaits {
             Waits.preempt(handler, deque, site);
             return deque.offerLast(element, timeout, unit);
         }
-        handler.blockingCallBegin(deque, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return deque.offerLast(element, Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return false;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, deque, nanos, false, site,
+                forever -> deque.offerLast(element, forever, TimeUnit.NANOSECONDS), ended -> false);
     }
 
     public static boolean tryTransfer(TransferQueue<Object> queue, Object element, long timeout, TimeUnit unit,
@@ -188,20 +116,8 @@ public final class QueueWaits {
             Waits.preempt(handler, queue, site);
             return queue.tryTransfer(element, timeout, unit);
         }
-        handler.blockingCallBegin(queue, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return queue.tryTransfer(element, Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return false;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, queue, nanos, false, site,
+                forever -> queue.tryTransfer(element, forever, TimeUnit.NANOSECONDS), ended -> false);
     }
 
     public static Future<?> poll(CompletionService<?> service, long timeout, TimeUnit unit, int site)
@@ -212,19 +128,7 @@ public final class QueueWaits {
             Waits.preempt(handler, service, site);
             return service.poll(timeout, unit);
         }
-        handler.blockingCallBegin(service, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return service.poll(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return null;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, service, nanos, false, site,
+                forever -> service.poll(forever, TimeUnit.NANOSECONDS), ended -> null);
     }
 }

@@ -45,20 +45,8 @@ public final class SynchronizerWaits {
             Waits.preempt(handler, semaphore, site);
             return semaphore.tryAcquire(timeout, unit);
         }
-        handler.blockingCallBegin(semaphore, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return semaphore.tryAcquire(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return false;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, semaphore, nanos, false, site,
+                forever -> semaphore.tryAcquire(forever, TimeUnit.NANOSECONDS), ended -> false);
     }
 
     public static boolean tryAcquire(Semaphore semaphore, int permits, long timeout, TimeUnit unit, int site)
@@ -69,20 +57,8 @@ public final class SynchronizerWaits {
             Waits.preempt(handler, semaphore, site);
             return semaphore.tryAcquire(permits, timeout, unit);
         }
-        handler.blockingCallBegin(semaphore, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return semaphore.tryAcquire(permits, Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return false;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, semaphore, nanos, false, site,
+                forever -> semaphore.tryAcquire(permits, forever, TimeUnit.NANOSECONDS), ended -> false);
     }
 
     public static boolean await(CountDownLatch latch, long timeout, TimeUnit unit, int site)
@@ -93,20 +69,8 @@ public final class SynchronizerWaits {
             Waits.preempt(handler, latch, site);
             return latch.await(timeout, unit);
         }
-        handler.blockingCallBegin(latch, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return latch.await(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            return false;
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, latch, nanos, false, site,
+                forever -> latch.await(forever, TimeUnit.NANOSECONDS), ended -> false);
     }
 
     public static int await(CyclicBarrier barrier, long timeout, TimeUnit unit, int site)
@@ -117,20 +81,9 @@ public final class SynchronizerWaits {
             Waits.preempt(handler, barrier, site);
             return barrier.await(timeout, unit);
         }
-        handler.blockingCallBegin(barrier, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return barrier.await(Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            throw new TimeoutException(); // the interrupt broke the barrier, as a timeout would have
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        // racetest's interrupt breaks the barrier, as a timeout would have, so it ends as a timeout does.
+        return Waits.<Integer, BrokenBarrierException, TimeoutException>timed(handler, barrier, nanos, false, site,
+                forever -> barrier.await(forever, TimeUnit.NANOSECONDS), Waits::timeoutException);
     }
 
     public static int awaitAdvanceInterruptibly(Phaser phaser, int phase, long timeout, TimeUnit unit, int site)
@@ -141,20 +94,9 @@ public final class SynchronizerWaits {
             Waits.preempt(handler, phaser, site);
             return phaser.awaitAdvanceInterruptibly(phase, timeout, unit);
         }
-        handler.blockingCallBegin(phaser, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return phaser.awaitAdvanceInterruptibly(phase, Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            throw new TimeoutException();
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, phaser, nanos, false, site,
+                forever -> phaser.awaitAdvanceInterruptibly(phase, forever, TimeUnit.NANOSECONDS),
+                Waits::timeoutException);
     }
 
     public static Object exchange(Exchanger<Object> exchanger, Object value, long timeout, TimeUnit unit, int site)
@@ -165,19 +107,7 @@ public final class SynchronizerWaits {
             Waits.preempt(handler, exchanger, site);
             return exchanger.exchange(value, timeout, unit);
         }
-        handler.blockingCallBegin(exchanger, nanos, false, false, site);
-        int ended = Waits.WAITING;
-        try {
-            return exchanger.exchange(value, Waits.FOREVER, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException interrupt) {
-            if ((ended = handler.blockingCallEnd()) == BlockingCall.COMPLETED) {
-                throw interrupt;
-            }
-            throw new TimeoutException();
-        } finally {
-            if (ended == Waits.WAITING) {
-                handler.blockingCallEnd();
-            }
-        }
+        return Waits.timed(handler, exchanger, nanos, false, site,
+                forever -> exchanger.exchange(value, forever, TimeUnit.NANOSECONDS), Waits::timeoutException);
     }
 }

@@ -106,11 +106,20 @@ final class ControlledThread implements SyncPointHandler {
         return switch (pending) {
             case START, STEP, RESUME -> true;
             case MONITOR_ENTER -> pendingMonitor.isAvailableTo(this);
-            case WAIT -> (notified || interruptPending || wake != Wake.NONE) && pendingMonitor.owner == null;
-            case JOIN -> joinTarget.terminated || interruptPending || wake != Wake.NONE;
-            case SLEEP -> interruptPending || wake != Wake.NONE;
+            case WAIT -> (notified || interrupted() || wake != Wake.NONE) && pendingMonitor.owner == null;
+            case JOIN -> joinTarget.terminated || interrupted() || wake != Wake.NONE;
+            case SLEEP -> interrupted() || wake != Wake.NONE;
             case IN_JDK, NONE -> false;
         };
+    }
+
+    /**
+     * Whether an interrupt ends this thread's wait: one sent through the interrupt hook, or one JDK code
+     * sent straight to the virtual thread (a {@code Future.cancel(true)}, a pool's {@code shutdownNow}),
+     * which no hook sees.
+     */
+    private boolean interrupted() {
+        return interruptPending || vthread.isInterrupted();
     }
 
     /**
@@ -122,8 +131,8 @@ final class ControlledThread implements SyncPointHandler {
             return false;
         }
         return switch (pending) {
-            case WAIT -> !notified && !interruptPending && pendingMonitor.owner == null;
-            case JOIN, SLEEP -> !spurious && !interruptPending && (pending == Pending.SLEEP || !joinTarget.terminated);
+            case WAIT -> !notified && !interrupted() && pendingMonitor.owner == null;
+            case JOIN, SLEEP -> !spurious && !interrupted() && (pending == Pending.SLEEP || !joinTarget.terminated);
             case IN_JDK -> blockingArmed && continuation == null;
             default -> false;
         };
@@ -490,7 +499,7 @@ final class ControlledThread implements SyncPointHandler {
                     : wake == Wake.SPURIOUS ? "wakes spuriously in " + describeStep(labels) : "continues";
             case SLEEP -> "wakes from sleep";
             case MONITOR_ENTER -> "locks " + labels.label(pendingTarget);
-            case WAIT -> (notified ? "wakes (notified) from wait on " : interruptPending
+            case WAIT -> (notified ? "wakes (notified) from wait on " : interrupted()
                     ? "wakes (interrupted) from wait on " : wake == Wake.SPURIOUS ? "wakes (spuriously) from wait on "
                     : "wakes (timed out) from wait on ") + labels.label(pendingTarget);
             case JOIN -> "joins " + joinTarget.label();

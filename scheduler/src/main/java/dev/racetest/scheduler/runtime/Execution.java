@@ -1,6 +1,7 @@
 package dev.racetest.scheduler.runtime;
 
 import dev.racetest.instrument.hooks.SyncSites;
+import dev.racetest.instrument.hooks.VirtualThreadTasks;
 import dev.racetest.scheduler.BlockedThread;
 import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.ReplayDivergedException;
@@ -436,6 +437,9 @@ public final class Execution {
         // The thread's scheduler: every continuation the JDK hands back goes to this execution's Handoff.
         thread.vthread = VirtualThreads.newThread(task -> handoff.submit(thread, task), name, () -> thread.runBody(code));
         thread.identity = identity != null ? identity : thread.vthread;
+        if (identity != null) {
+            VirtualThreads.inheritFrom(identity, thread.vthread);
+        }
         // Daemon status as user code set it: a thread user code constructed took its creator's flag in
         // threadCreated (the virtual thread racetest runs it on is always a daemon); the test body is not one.
         thread.daemon = identity != null && identity.isDaemon();
@@ -453,7 +457,14 @@ public final class Execution {
     }
 
     void startThread(Thread userThread) {
-        ControlledThread thread = newThread(deterministicName(userThread), userThread, userThread::run);
+        Runnable task = userThread.isVirtual() ? VirtualThreadTasks.take(userThread) : userThread::run;
+        if (task == null) {
+            // A virtual thread created in uninstrumented code: its task is out of reach, so it runs as the
+            // JDK would, and if it runs instrumented code the execution reports it as not controlled.
+            userThread.start();
+            return;
+        }
+        ControlledThread thread = newThread(deterministicName(userThread), userThread, task::run);
         register(thread);
         thread.vthread.start(); // the JDK submits its first continuation to us synchronously
     }
@@ -549,7 +560,8 @@ public final class Execution {
 
     /**
      * Waits, when no thread is enabled, for a thread parked inside the JDK to be handed back from
-     * outside: until the deadline when one waits on a real timer or monitor, for a short grace when one
+     * outside: until the deadline when one waits on a real timer or monitor (or has just been released
+     * from one), for a short grace when one
      * is parked untimed (only an uncontrolled thread could unpark it). Returns {@code false} at once
      * when every thread waits in racetest's own model, since nothing outside can wake those.
      */
@@ -559,7 +571,10 @@ public final class Execution {
         for (ControlledThread thread : threads) {
             if (!thread.terminated && thread.pending == Pending.IN_JDK) {
                 Thread.State state = thread.vthread.getState();
-                timer |= state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
+                // RUNNABLE: released from a monitor (or yielding) and about to be handed back, which the
+                // JDK does from its own unblocker thread, a moment after the holder let go.
+                timer |= state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED
+                        || state == Thread.State.RUNNABLE;
                 parked |= state == Thread.State.WAITING;
             }
         }

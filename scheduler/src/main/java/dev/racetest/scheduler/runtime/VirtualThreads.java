@@ -1,6 +1,7 @@
 package dev.racetest.scheduler.runtime;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.Executor;
 
@@ -17,6 +18,7 @@ public final class VirtualThreads {
     public static final String REQUIRED_JVM_FLAG = "--add-opens java.base/java.lang=ALL-UNNAMED";
 
     private static final Constructor<?> BUILDER = findBuilder();
+    private static final Field INHERITABLE_THREAD_LOCALS = findInheritableThreadLocals();
     private static final String UNAVAILABLE = unavailableReason();
 
     private VirtualThreads() {
@@ -41,6 +43,25 @@ public final class VirtualThreads {
         }
     }
 
+    /**
+     * Makes {@code runner}, the controlled thread that runs the user's {@code thread}, start with what
+     * {@code thread} inherited when user code constructed it: its {@code InheritableThreadLocal} values
+     * and context class loader. Without this, the runner would have copied them from whichever thread
+     * started it, at the time it was started. The user's thread is never started itself, so the two
+     * never share the map.
+     */
+    public static void inheritFrom(Thread thread, Thread runner) {
+        runner.setContextClassLoader(thread.getContextClassLoader());
+        if (INHERITABLE_THREAD_LOCALS == null) {
+            return; // newThread has already failed with the sentence saying why
+        }
+        try {
+            INHERITABLE_THREAD_LOCALS.set(runner, INHERITABLE_THREAD_LOCALS.get(thread));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("java.lang.Thread.inheritableThreadLocals is open but not accessible", e);
+        }
+    }
+
     /** Returns {@code null} when controlled threads can be built, otherwise the sentence saying why not. */
     public static String unavailableReason() {
         if (BUILDER != null) {
@@ -51,6 +72,16 @@ public final class VirtualThreads {
         }
         return "racetest needs the JVM option " + REQUIRED_JVM_FLAG
                 + " to control threads: add it to the test JVM (for Maven Surefire: <argLine>" + REQUIRED_JVM_FLAG + "</argLine>)";
+    }
+
+    private static Field findInheritableThreadLocals() {
+        try {
+            Field field = Thread.class.getDeclaredField("inheritableThreadLocals");
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException unavailable) {
+            return null; // as for the builder: the same --add-opens is missing
+        }
     }
 
     private static Constructor<?> findBuilder() {
