@@ -27,7 +27,11 @@ import org.objectweb.asm.commons.Method;
  *       receiver's static type as the owner), always;</li>
  *   <li>calls through its interfaces only when the receiver runs the JDK's code, and calls through the
  *       {@code java.util} collection interfaces ({@code Map}, {@code List}, {@code Iterator}...) only when
- *       the receiver is a concurrent collection: both decided at run time from the receiver's class.</li>
+ *       the receiver is a concurrent collection: both decided at run time from the receiver's class;</li>
+ *   <li>the thread-safe collections of {@code java.util} count as concurrent collections: calls on
+ *       {@code Vector}, {@code Stack}, {@code Hashtable} and {@code Properties}, and calls through the
+ *       collection interfaces on those and on the {@code Collections.synchronized*} wrappers, since a
+ *       check-then-act across two of their calls is a race like any other.</li>
  * </ul>
  * Left out: the atomics ({@link AtomicCallRewriter}), {@code ThreadLocalRandom} (thread-local),
  * {@code TimeUnit} (conversions; its waits are {@link BlockingCallRewriter}'s), the {@code Executors}
@@ -54,6 +58,10 @@ final class LibraryCallRewriter extends MethodRewriter {
                     "Queue", "Deque", "Map", "Map$Entry", "SequencedMap", "SortedMap", "NavigableMap", "Iterator",
                     "ListIterator", "Enumeration").map(name -> "java/util/" + name))
             .collect(Collectors.toUnmodifiableSet());
+
+    /** The thread-safe collections of {@code java.util} that code calls as classes, not through interfaces. */
+    private static final Set<String> SYNCHRONIZED_COLLECTIONS =
+            Set.of("java/util/Vector", "java/util/Stack", "java/util/Hashtable", "java/util/Properties");
 
     private static final String VAR_HANDLE = Type.getInternalName(VarHandle.class);
     private static final Set<String> VAR_HANDLE_ACCESSES = Arrays.stream(VarHandle.AccessMode.values())
@@ -132,6 +140,9 @@ final class LibraryCallRewriter extends MethodRewriter {
             }
             if (COLLECTION_INTERFACES.contains(owner)) {
                 return opcode == INVOKEINTERFACE ? COLLECTION_CALL : null;
+            }
+            if (SYNCHRONIZED_COLLECTIONS.contains(owner)) {
+                return opcode == INVOKEVIRTUAL ? LIBRARY_CALL : null;
             }
             // The cheap name checks first: most calls never need the hierarchy.
             if (opcode == INVOKEVIRTUAL && !isJdkType(owner)

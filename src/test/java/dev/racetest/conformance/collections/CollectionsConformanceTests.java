@@ -85,4 +85,25 @@ class CollectionsConformanceTests {
     void addIfAbsentAndSnapshotIterationPass() {
         assertPassesEveryExecution(CopyOnWriteSnapshotFixture.class);
     }
+
+    @Test
+    void checkThenPutOnASynchronizedMapRegistersTwice() {
+        String report = failureOf(SynchronizedMapCheckThenPutFixture.class);
+        assertThat(verdict(report)).isEqualTo("java.lang.AssertionError in thread main: registered 2 owners for one user");
+        assertThat(report).contains(sourceLine(SynchronizedMapCheckThenPutFixture.class, "assert"));
+        assertReplayReproduces(SynchronizedMapCheckThenPutFixture.class, report);
+    }
+
+    @Test
+    void containsThenAddOnAVectorAddsTwice() {
+        String report = failureOf(VectorContainsThenAddFixture.class);
+        assertThat(verdict(report)).isEqualTo("java.lang.AssertionError in thread main: listed [ada, ada] for one user");
+        assertThat(report).contains(sourceLine(VectorContainsThenAddFixture.class, "assert"));
+        assertReplayReproduces(VectorContainsThenAddFixture.class, report);
+    }
+
+    @Test
+    void checkThenActGuardedByTheCollectionsMonitorPasses() {
+        assertPassesEveryExecution(SynchronizedMapGuardedFixture.class);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.racetest.instrument.hooks;
 
+import java.util.List;
+
 /**
  * Give rewritten code a preemption point before each call into the JDK's concurrency library.
  *
@@ -17,17 +19,35 @@ public final class LibraryHooks {
     private static final String CONCURRENT = "java.util.concurrent";
     private static final String LOCKS = "java.util.concurrent.locks";
 
-    /** Classes that are, or extend, a JDK class of {@code java.util.concurrent} or its {@code locks} package. */
+    /**
+     * The thread-safe collections of {@code java.util} itself, whose every call is one atomic step under
+     * the collection's own monitor: a check-then-act across two calls is a race, so each call is a point.
+     * {@code Stack} and {@code Properties} extend two of them.
+     */
+    private static final List<String> SYNCHRONIZED_COLLECTIONS = List.of("java.util.Vector", "java.util.Hashtable");
+    /** The wrappers {@code Collections.synchronizedMap(...)} and its kind return. */
+    private static final String SYNCHRONIZED_WRAPPERS = "java.util.Collections$Synchronized";
+
+    /**
+     * Classes that are, or extend, a JDK class of {@code java.util.concurrent} or its {@code locks} package,
+     * or one of the thread-safe collections of {@code java.util}.
+     */
     private static final ClassValue<Boolean> CONCURRENT_CLASSES = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
             for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-                String packageName = current.getPackageName();
-                if ((packageName.equals(CONCURRENT) || packageName.equals(LOCKS)) && JdkMethod.isJdkClass(current)) {
+                if (JdkMethod.isJdkClass(current) && isConcurrent(current)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private static boolean isConcurrent(Class<?> jdkClass) {
+            String packageName = jdkClass.getPackageName();
+            String name = jdkClass.getName();
+            return packageName.equals(CONCURRENT) || packageName.equals(LOCKS)
+                    || name.startsWith(SYNCHRONIZED_WRAPPERS) || SYNCHRONIZED_COLLECTIONS.contains(name);
         }
     };
 
