@@ -33,6 +33,8 @@ import org.objectweb.asm.MethodTooLargeException;
  *   <li>{@code ThreadConstructionRewriter}: a hook after every {@code Thread} constructor;</li>
  *   <li>{@code ThreadBuilderRewriter}: {@code Thread.startVirtualThread} and the {@code Thread.Builder}
  *       calls that create threads;</li>
+ *   <li>{@code ConditionCallRewriter}: {@code newCondition()} and the locks' condition queries, to
+ *       substitutes, so that which waiter {@code signal()} wakes is a choice;</li>
  *   <li>{@code ExecutorCallRewriter}: the thread-creating {@code Executors} factories and executor
  *       {@code close()}, to substitutes;</li>
  *   <li>{@code ThreadPoolConstructorRewriter}: {@code ThreadPoolExecutor} constructor arguments and
@@ -82,6 +84,7 @@ public final class ClassRewriter {
             new Stage(IdentityHashRewriter.class, IdentityHashRewriter::new),
             new Stage(ThreadConstructionRewriter.class, ThreadConstructionRewriter::new),
             new Stage(ThreadBuilderRewriter.class, ThreadBuilderRewriter::new),
+            new Stage(ConditionCallRewriter.class, ConditionCallRewriter::new),
             new Stage(ExecutorCallRewriter.class, ExecutorCallRewriter::new),
             new Stage(ThreadPoolConstructorRewriter.class, ThreadPoolConstructorRewriter::new),
             new Stage(ForkJoinCallRewriter.class, ForkJoinCallRewriter::new),

@@ -7,9 +7,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Must fail: two threads wait on one {@code Condition} for different stages and the test body uses
- * {@code signal()} instead of {@code signalAll()}. When the stage-2 waiter queued first, the signal for
- * stage 1 wakes it; it waits again, the signal for stage 2 wakes the stage-1 waiter, and the stage-2
- * waiter waits forever.
+ * {@code signal()} instead of {@code signalAll()}. When the signal for stage 1 wakes the stage-2 waiter,
+ * it waits again, and the signal for stage 2 wakes only one of the two: if the stage-1 waiter, the
+ * stage-2 waiter waits forever; if the stage-2 waiter again, the stage-1 waiter does.
  */
 public class SignalWakesWrongWaiterFixture {
 
@@ -25,7 +25,7 @@ public class SignalWakesWrongWaiterFixture {
         stageTwo.start();
         advanceTo(1);
         advanceTo(2);
-        stageOne.join();
+        stageOne.join(); // @main-joins-stage-1
         stageTwo.join(); // @main-joins
     }
 

@@ -34,9 +34,13 @@ final class DeadlockDescriber {
             case IN_JDK -> inJdk(thread);
             default -> "its turn (" + thread.pending.name().toLowerCase() + ")";
         };
-        if (thread.pending == Pending.IN_JDK) {
-            List<StackTraceElement> frames = UserFrames.of(thread.vthread.getStackTrace());
-            waitingAt = frames.isEmpty() ? null : frames.getFirst().toString();
+        boolean inSubstitute = thread.pendingSite >= 0
+                && UserFrames.isSubstitute(SyncSites.get(thread.pendingSite).className());
+        if (thread.pending == Pending.IN_JDK || inSubstitute) {
+            // Where the user's code called into the JDK, or into the substitute the thread waits in.
+            StackTraceElement caller = UserFrames.innermostCaller(thread.vthread.getStackTrace());
+            waitingAt = caller != null ? UserFrames.location(caller)
+                    : thread.pending == Pending.IN_JDK ? null : waitingAt;
         }
         return new BlockedThread(thread.id, thread.name, waitingFor, waitingAt, holds);
     }
