@@ -4,7 +4,7 @@ import dev.racetest.scheduler.runtime.ControlledThreadsUnavailableException;
 import dev.racetest.scheduler.runtime.EscapedThreads;
 import dev.racetest.scheduler.runtime.Execution;
 import dev.racetest.scheduler.runtime.VirtualThreads;
-import dev.racetest.scheduler.strategy.RandomWalkStrategy;
+import dev.racetest.scheduler.strategy.Strategies;
 import dev.racetest.scheduler.strategy.ReplayStrategy;
 
 import java.time.Duration;
@@ -113,7 +113,7 @@ public final class Explorer {
                     : Optional.empty();
             return new ExplorationResult(1, 1, settings.seed(), elapsedSince(start), ExplorationResult.StopReason.REPLAYED, failure);
         }
-        Strategy strategy = newStrategy();
+        Strategy strategy = Strategies.create(settings);
         Set<Long> interleavings = new HashSet<>();
         long timeBudget = settings.timeBudget().toNanos();
         int executions = 0;
@@ -130,11 +130,14 @@ public final class Explorer {
             currentIndex = executions;
             Execution execution = track(newExecution(strategy, settings.determinismCheck()));
             Outcome outcome = execution.run(body);
-            if (settings.determinismCheck() && !outcome.isFailure()) {
+            boolean abandoned = outcome instanceof Outcome.Abandoned;
+            if (settings.determinismCheck() && !outcome.isFailure() && !abandoned) {
                 outcome = DeterminismCheck.rerun(execution, outcome, newExecutionReplaying(execution.schedule()), body);
             }
             executions++;
-            interleavings.add(execution.choiceHash());
+            if (!abandoned) {
+                interleavings.add(execution.choiceHash());
+            }
             if (outcome.isFailure()) {
                 Failure failure = reportable(executions - 1, strategy.executionSeed(), outcome, execution, body);
                 return new ExplorationResult(executions, interleavings.size(), settings.seed(), elapsedSince(start),
@@ -177,12 +180,6 @@ public final class Explorer {
         currentStartNanos = System.nanoTime();
         current = execution;
         return execution;
-    }
-
-    private Strategy newStrategy() {
-        return switch (settings.strategy()) {
-            case RANDOM -> new RandomWalkStrategy(settings.seed());
-        };
     }
 
     private static Duration elapsedSince(long startNanos) {

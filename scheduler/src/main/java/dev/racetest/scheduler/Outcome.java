@@ -149,6 +149,24 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * The strategy ended the execution early because everything after that point had been explored
+     * before (a DPOR sleep set); it is neither a pass nor a failure.
+     *
+     * @param decision the number of decisions made before it was abandoned
+     */
+    record Abandoned(int decision) implements Outcome {
+        @Override
+        public String headline() {
+            return "abandoned after " + decision + " decisions: the rest was explored before";
+        }
+
+        @Override
+        public boolean isFailure() {
+            return false;
+        }
+    }
+
     /** The harness met a situation it cannot schedule through; the message says which and what to do. */
     record CannotContinue(String reason) implements Outcome {
         @Override

@@ -4,11 +4,17 @@ package dev.racetest.scheduler;
  * Decides the order in which controlled threads run.
  *
  * <p>The runtime calls {@link #beginExecution} before each execution, then {@link #choose} at every
- * decision that has at least two enabled threads, all on the execution's single carrier thread.
+ * decision that has at least two candidates, all on the execution's single carrier thread.
  * A strategy must be a pure function of its seed, the index and the choices it is shown: it never reads
  * clocks and never iterates identity-hashed collections, so a schedule is reproducible.
+ *
+ * <p>A strategy that needs to see every step, including those where only one thread could run (DPOR
+ * tracks happens-before through them), says so with {@link #observesSteps()}.
  */
 public interface Strategy {
+
+    /** What {@link #choose} returns to abandon the execution: everything after this point was explored before. */
+    int ABANDON = -1;
 
     /**
      * Prepares execution {@code index} (0-based).
@@ -17,9 +23,26 @@ public interface Strategy {
      */
     boolean beginExecution(int index);
 
-    /** Returns the position within {@code choice} (not the thread id) of the thread to run next. */
+    /**
+     * Returns the position within {@code choice} (not the thread id) of the candidate to choose, or
+     * {@link #ABANDON} to end the execution here without a verdict (it then counts as neither passed
+     * nor failed).
+     */
     int choose(Choice choice);
 
     /** Returns the seed of the current execution, recorded in its {@link Schedule}. */
     long executionSeed();
+
+    /** Returns whether {@link #stepTaken} should be called; asked once per execution. */
+    default boolean observesSteps() {
+        return false;
+    }
+
+    /**
+     * Called, when {@link #observesSteps()}, for every step the execution takes, right before the
+     * chosen candidate performs it: {@code position} is the one {@link #choose} returned, or 0 when
+     * there was a single candidate. Not called for {@link Choice.Decision#NOTIFY_WAITER} decisions.
+     */
+    default void stepTaken(Choice choice, int position) {
+    }
 }

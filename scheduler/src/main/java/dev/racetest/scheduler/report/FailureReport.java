@@ -91,6 +91,7 @@ public final class FailureReport {
                     .append(" a library racetest does not instrument), so its failures cannot be replayed reliably.\n");
             case Outcome.CannotContinue cannot -> out.append('\n');
             case Outcome.Passed passed -> out.append('\n');
+            case Outcome.Abandoned abandoned -> out.append('\n');
         }
     }
 

@@ -3,20 +3,43 @@ package dev.racetest.scheduler.runtime;
 import dev.racetest.instrument.hooks.SyncSite;
 import dev.racetest.instrument.hooks.SyncSites;
 import dev.racetest.scheduler.Choice;
+import dev.racetest.scheduler.Operation;
 
 /** The reusable {@link Choice} an execution shows its strategy; refilled before every decision. */
 final class ChoiceView implements Choice {
 
+    private static final Move[] MOVES = Move.values();
+
+    private final Operations operations;
     private ControlledThread[] enabled;
+    private byte[] moves;
+    private Decision decision;
     private int size;
     private int previousThreadId;
     private int decisionIndex;
+    private int stepIndex;
+    private int stepsInsideInitialisers;
 
-    void reset(ControlledThread[] enabledThreads, int count, int previous, int decision) {
-        this.enabled = enabledThreads;
+    ChoiceView(Operations operations) {
+        this.operations = operations;
+    }
+
+    /** {@code moves[i]} is the {@link Move} ordinal of candidate {@code i}. */
+    void reset(Decision kind, ControlledThread[] candidates, byte[] candidateMoves, int count, int previous,
+               int decision, int step, int pinnedSteps) {
+        this.decision = kind;
+        this.enabled = candidates;
+        this.moves = candidateMoves;
         this.size = count;
         this.previousThreadId = previous;
         this.decisionIndex = decision;
+        this.stepIndex = step;
+        this.stepsInsideInitialisers = pinnedSteps;
+    }
+
+    @Override
+    public Decision decision() {
+        return decision;
     }
 
     @Override
@@ -36,6 +59,17 @@ final class ChoiceView implements Choice {
     }
 
     @Override
+    public Move move(int position) {
+        thread(position);
+        return MOVES[moves[position]];
+    }
+
+    @Override
+    public Operation operation(int position) {
+        return operations.classify(thread(position), move(position));
+    }
+
+    @Override
     public int previousThreadId() {
         return previousThreadId;
     }
@@ -45,9 +79,19 @@ final class ChoiceView implements Choice {
         return decisionIndex;
     }
 
+    @Override
+    public int stepIndex() {
+        return stepIndex;
+    }
+
+    @Override
+    public int stepsInsideInitialisers() {
+        return stepsInsideInitialisers;
+    }
+
     private ControlledThread thread(int position) {
         if (position < 0 || position >= size) {
-            throw new IndexOutOfBoundsException("position " + position + " is outside the " + size + " enabled threads");
+            throw new IndexOutOfBoundsException("position " + position + " is outside the " + size + " candidates");
         }
         return enabled[position];
     }

@@ -3,6 +3,7 @@ package dev.racetest.scheduler.runtime;
 import dev.racetest.instrument.hooks.SyncSites;
 import dev.racetest.instrument.hooks.VirtualThreadTasks;
 import dev.racetest.scheduler.BlockedThread;
+import dev.racetest.scheduler.Choice;
 import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.ReplayDivergedException;
 import dev.racetest.scheduler.Schedule;
@@ -69,7 +70,12 @@ public final class Execution {
     private ControlledThread[] enabled = new ControlledThread[8];
     /** For each candidate in {@link #enabled}: whether it runs, times out or wakes spuriously if chosen. */
     private byte[] how = new byte[8];
-    private final ChoiceView view = new ChoiceView();
+    private final Operations operations = new Operations();
+    private final ChoiceView view = new ChoiceView(operations);
+    /** Whether the strategy sees every step ({@link Strategy#observesSteps()}), asked once. */
+    private final boolean observed;
+    /** Steps taken inside static initialisers, where no choice is possible. */
+    private int pinnedSteps;
 
     private int steps;
     private int switches;
@@ -100,6 +106,7 @@ public final class Execution {
     public Execution(Strategy strategy, int maxSteps, Duration timeout, int spuriousWakeups, Duration maxStall,
                      boolean recording) {
         this.strategy = strategy;
+        this.observed = strategy.observesSteps();
         this.maxStallNanos = maxStall.toNanos();
         this.maxSteps = maxSteps;
         this.timeout = timeout;
@@ -267,11 +274,16 @@ public final class Execution {
         if (!withinBounds(current)) {
             return null;
         }
-        int position = count == 1 ? 0 : choose(count);
+        int position = count == 1 ? 0 : choose(Choice.Decision.NEXT_THREAD, count);
         if (position < 0) {
             return null;
         }
         ControlledThread chosen = enabled[position];
+        if (observed) {
+            view.reset(Choice.Decision.NEXT_THREAD, enabled, how, count, previousThreadId, log.decisions(), steps - 1,
+                    pinnedSteps);
+            strategy.stepTaken(view, position);
+        }
         switch (how[position]) {
             case TIMES_OUT -> {
                 time.advanceTo(chosen.deadline);
@@ -313,14 +325,21 @@ public final class Execution {
         return count + 1;
     }
 
-    /** Asks the strategy to pick among the first {@code count} candidates; records and returns the position, or -1. */
-    private int choose(int count) {
-        view.reset(enabled, count, previousThreadId, log.decisions());
+    /**
+     * Asks the strategy to pick among the first {@code count} candidates; records and returns the
+     * position, or -1 when the execution ends here ({@link #failure} says why).
+     */
+    private int choose(Choice.Decision kind, int count) {
+        view.reset(kind, enabled, how, count, previousThreadId, log.decisions(), steps - 1, pinnedSteps);
         int position;
         try {
             position = strategy.choose(view);
         } catch (ReplayDivergedException diverged) {
             failure = new Outcome.ReplayDiverged(log.decisions() + 1, diverged.getMessage());
+            return -1;
+        }
+        if (position == Strategy.ABANDON) {
+            failure = new Outcome.Abandoned(log.decisions());
             return -1;
         }
         if (position < 0 || position >= count) {
@@ -352,7 +371,7 @@ public final class Execution {
         if (count == 1) {
             return enabled[0];
         }
-        int position = choose(count);
+        int position = choose(Choice.Decision.NOTIFY_WAITER, count);
         if (position < 0) {
             throw ExecutionAborted.INSTANCE;
         }
@@ -411,6 +430,7 @@ public final class Execution {
             throw ExecutionAborted.INSTANCE;
         }
         if (withinBounds(thread)) {
+            pinnedSteps++;
             log.recordStep(steps, thread);
             previousThreadId = thread.id;
         } else {
