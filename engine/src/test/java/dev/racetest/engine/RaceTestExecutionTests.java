@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.racetest.RaceTestFailure;
+import dev.racetest.engine.summary.RunSummary;
 import dev.racetest.fixtures.LostUpdateFixture;
 import dev.racetest.fixtures.SingleThreadFixture;
 import dev.racetest.fixtures.SynchronizedCounterFixture;
@@ -42,8 +43,10 @@ class RaceTestExecutionTests {
         Map<String, String> entries = reportEntries(results);
         assertThat(entries).containsEntry("racetest.executions", "40")
                 .containsEntry("racetest.seed", String.valueOf(0x5EED_2026L))
-                .containsEntry("racetest.strategy", "random")
-                .containsKeys("racetest.interleavings", "racetest.elapsed", "racetest.stop");
+                .containsEntry("racetest.strategy", "portfolio")
+                .containsEntry("racetest.mode", "quick")
+                .containsKeys("racetest.interleavings", "racetest.elapsed", "racetest.stop", "racetest.steps",
+                        "racetest.threads", "racetest.executionsPerSecond", "racetest.coverage");
         assertThat(Integer.parseInt(entries.get("racetest.interleavings"))).isBetween(2, 40);
         assertThat(entries.get("racetest.stop")).contains("all 40 executions ran");
     }
@@ -73,8 +76,14 @@ class RaceTestExecutionTests {
         assertThat(raceFailure.reportFile()).contains(report);
         assertThat(failure.getMessage()).contains("This report is also in " + report);
         assertThat(Files.readString(report)).isEqualTo(failure.getMessage());
+        Path summary = reportDir.resolve(LostUpdateFixture.class.getName() + ".incrementTwice.json").toAbsolutePath();
         assertThat(results.allEvents().fileEntryPublished().stream().map(event -> event.getRequiredPayload(FileEntry.class).getPath()))
-                .containsExactly(report);
+                .containsExactlyInAnyOrder(report, summary);
+        RunSummary written = RunSummary.parse(Files.readString(summary));
+        assertThat(written.string("test")).isEqualTo(LOST_UPDATE);
+        assertThat(written.string("failure")).startsWith("java.lang.AssertionError in thread ");
+        assertThat(written.string("replay")).isEqualTo(LOST_UPDATE + ":" + token);
+        assertThat(written.number("executions")).isPositive();
         assertThat(reportEntries(results)).containsEntry("racetest.stop", "a failing execution was found");
     }
 

@@ -76,8 +76,21 @@ class RaceTestProblemTests {
         assertOneSentence(failureWith("racetest.timeBudget", "10 seconds")).hasMessage("Configuration parameter "
                 + "racetest.timeBudget has the invalid value '10 seconds': expected a positive duration such as 500ms, "
                 + "10s, 2m or PT10S" + SUFFIX.formatted("timeBudget"));
-        assertOneSentence(failureWith("racetest.strategy", "pct")).hasMessage("Configuration parameter "
-                + "racetest.strategy has the invalid value 'pct': expected one of random" + SUFFIX.formatted("strategy"));
+        assertOneSentence(failureWith("racetest.strategy", "fastest")).hasMessage("Configuration parameter "
+                + "racetest.strategy has the invalid value 'fastest': expected one of random, pct, pos, surw, portfolio,"
+                + " dfs, dpor" + SUFFIX.formatted("strategy"));
+        assertOneSentence(failureWith("racetest.mode", "deep")).hasMessageStartingWith("Configuration parameter "
+                + "racetest.mode has the invalid value 'deep': expected quick (the default: seconds per test), thorough,"
+                + " or exhaustive");
+        assertOneSentence(failureWith("racetest.shard", "5/4")).hasMessageStartingWith("Configuration parameter "
+                + "racetest.shard has the invalid value '5/4': expected i/n with 1 <= i <= n, such as 2/4");
+        assertOneSentence(failureWith("racetest.preemptionBound", "-2")).hasMessageStartingWith("Configuration "
+                + "parameter racetest.preemptionBound has the invalid value '-2': expected a whole number of at least 0,"
+                + " or none");
+        assertOneSentence(failureWith("racetest.progress", "sometimes")).hasMessageStartingWith("Configuration "
+                + "parameter racetest.progress has the invalid value 'sometimes': expected off, or a positive duration");
+        assertOneSentence(failureWith("racetest.pctDepth", "0")).hasMessageStartingWith("Configuration "
+                + "parameter racetest.pctDepth has the invalid value '0': expected a whole number of at least 1");
         assertOneSentence(failureWith("racetest.instrument.exclude", "com/acme")).hasMessageStartingWith(
                 "Configuration parameter racetest.instrument.exclude has the invalid value 'com/acme': expected "
                         + "comma-separated package or class name prefixes");

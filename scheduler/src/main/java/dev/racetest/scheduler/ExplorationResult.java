@@ -12,9 +12,18 @@ import java.util.Optional;
  * @param elapsed               wall time spent
  * @param stopReason            why exploration stopped
  * @param failure               the first failing execution, if any
+ * @param statistics            figures about the run
  */
 public record ExplorationResult(int executions, int distinctInterleavings, long seed, Duration elapsed,
-                                StopReason stopReason, Optional<Failure> failure) {
+                                StopReason stopReason, Optional<Failure> failure, Statistics statistics) {
+
+    /**
+     * Returns whether the run proves the test passes every interleaving (within the step bound): an
+     * exhaustive strategy ran out of interleavings without a failure.
+     */
+    public boolean complete() {
+        return stopReason == StopReason.EXHAUSTED && failure.isEmpty();
+    }
 
     /** Why an exploration stopped. */
     public enum StopReason {

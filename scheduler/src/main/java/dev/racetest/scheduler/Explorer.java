@@ -8,10 +8,8 @@ import dev.racetest.scheduler.strategy.Strategies;
 import dev.racetest.scheduler.strategy.ReplayStrategy;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Explores one test: runs executions under a strategy until a failure, the execution budget, the
@@ -27,14 +25,17 @@ public final class Explorer {
     private static final Duration WATCHDOG_GRACE = Duration.ofSeconds(2);
 
     private final ExplorationSettings settings;
+    /** The test's name, for progress lines. */
+    private final String name;
 
     // Written by the carrier, read by the watchdog.
     private volatile Execution current;
     private volatile long currentStartNanos;
     private volatile int currentIndex;
 
-    private Explorer(ExplorationSettings settings) {
+    private Explorer(ExplorationSettings settings, String name) {
         this.settings = settings;
+        this.name = name;
     }
 
     /**
@@ -43,13 +44,22 @@ public final class Explorer {
      * @throws ControlledThreadsUnavailableException when this JVM cannot run controlled threads
      */
     public static ExplorationResult explore(ExplorationSettings settings, TestBody body) {
+        return explore(settings, body, "test");
+    }
+
+    /**
+     * Explores {@code body}, known as {@code name} in progress lines.
+     *
+     * @throws ControlledThreadsUnavailableException when this JVM cannot run controlled threads
+     */
+    public static ExplorationResult explore(ExplorationSettings settings, TestBody body, String name) {
         String unavailable = VirtualThreads.unavailableReason();
         if (unavailable != null) {
             throw new ControlledThreadsUnavailableException(unavailable);
         }
         EscapedThreads.INSTANCE.explorationStarted();
         try {
-            return new Explorer(settings).exploreOnCarrier(body);
+            return new Explorer(settings, name).exploreOnCarrier(body);
         } finally {
             EscapedThreads.INSTANCE.explorationEnded();
         }
@@ -97,7 +107,7 @@ public final class Explorer {
         int executions = currentIndex + 1;
         return new ExplorationResult(executions, executions, settings.seed(),
                 Duration.ofNanos(System.nanoTime() - start), ExplorationResult.StopReason.FAILURE_FOUND,
-                Optional.of(failure));
+                Optional.of(failure), Statistics.NONE);
     }
 
     private ExplorationResult runExecutions(TestBody body) {
@@ -111,40 +121,55 @@ public final class Explorer {
             Optional<Failure> failure = outcome.isFailure()
                     ? Optional.of(new Failure(0, schedule.executionSeed(), outcome, schedule, execution.trace(), execution.steps(), null))
                     : Optional.empty();
-            return new ExplorationResult(1, 1, settings.seed(), elapsedSince(start), ExplorationResult.StopReason.REPLAYED, failure);
+            RunStatistics statistics = new RunStatistics();
+            statistics.executionEnded(false, execution.choiceHash(), execution.steps(), execution.threadCount());
+            return new ExplorationResult(1, 1, settings.seed(), elapsedSince(start), ExplorationResult.StopReason.REPLAYED,
+                    failure, statistics.snapshot(false, Double.NaN));
         }
         Strategy strategy = Strategies.create(settings);
-        Set<Long> interleavings = new HashSet<>();
+        boolean exhaustive = settings.exhaustive();
+        RunStatistics statistics = new RunStatistics();
+        ProgressLine progress = new ProgressLine(name, settings.progressInterval());
         long timeBudget = settings.timeBudget().toNanos();
-        int executions = 0;
         ExplorationResult.StopReason stop = ExplorationResult.StopReason.EXECUTION_BUDGET;
-        while (executions < settings.maxExecutions()) {
-            if (executions > 0 && System.nanoTime() - start > timeBudget) {
+        Optional<Failure> found = Optional.empty();
+        // A sampling strategy's executions are numbered 0..maxExecutions-1 across all shards, and each
+        // shard runs the ones it owns; an exhaustive strategy splits its tree by shard itself.
+        for (int index = 0; ; index++) {
+            if (exhaustive ? statistics.executions() >= settings.maxExecutions() : index >= settings.maxExecutions()) {
+                break;
+            }
+            if (!exhaustive && !settings.shard().owns(index)) {
+                continue;
+            }
+            if (statistics.executions() > 0 && System.nanoTime() - start > timeBudget) {
                 stop = ExplorationResult.StopReason.TIME_BUDGET;
                 break;
             }
-            if (!strategy.beginExecution(executions)) {
+            if (!strategy.beginExecution(index)) {
                 stop = ExplorationResult.StopReason.EXHAUSTED;
                 break;
             }
-            currentIndex = executions;
+            currentIndex = index;
             Execution execution = track(newExecution(strategy, settings.determinismCheck()));
             Outcome outcome = execution.run(body);
             boolean abandoned = outcome instanceof Outcome.Abandoned;
             if (settings.determinismCheck() && !outcome.isFailure() && !abandoned) {
                 outcome = DeterminismCheck.rerun(execution, outcome, newExecutionReplaying(execution.schedule()), body);
             }
-            executions++;
-            if (!abandoned) {
-                interleavings.add(execution.choiceHash());
-            }
+            statistics.executionEnded(abandoned, execution.choiceHash(), execution.steps(), execution.threadCount());
             if (outcome.isFailure()) {
-                Failure failure = reportable(executions - 1, strategy.executionSeed(), outcome, execution, body);
-                return new ExplorationResult(executions, interleavings.size(), settings.seed(), elapsedSince(start),
-                        ExplorationResult.StopReason.FAILURE_FOUND, Optional.of(failure));
+                found = Optional.of(reportable(index, strategy.executionSeed(), outcome, execution, body));
+                stop = ExplorationResult.StopReason.FAILURE_FOUND;
+                break;
             }
+            progress.update(statistics.snapshot(exhaustive, Double.NaN));
         }
-        return new ExplorationResult(executions, interleavings.size(), settings.seed(), elapsedSince(start), stop, Optional.empty());
+        progress.finish();
+        Statistics figures = statistics.snapshot(exhaustive,
+                stop == ExplorationResult.StopReason.EXHAUSTED ? 1.0 : Double.NaN);
+        return new ExplorationResult(statistics.executions(), statistics.distinctInterleavings(), settings.seed(),
+                elapsedSince(start), stop, found, figures);
     }
 
     /**

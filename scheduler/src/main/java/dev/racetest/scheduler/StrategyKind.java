@@ -3,17 +3,36 @@ package dev.racetest.scheduler;
 /** The exploration strategies a run can be configured with, by their configuration names. */
 public enum StrategyKind {
     /** Uniformly random choice among the enabled threads at every decision, driven by the seed. */
-    RANDOM("random");
+    RANDOM("random", false),
+    /** Probabilistic concurrency testing: random thread priorities with d-1 change points. */
+    PCT("pct", false),
+    /** Partial order sampling: random priorities per operation, re-drawn for conflicting ones. */
+    POS("pos", false),
+    /** Selectively uniform random walk: threads weighted by their remaining interesting events. */
+    SURW("surw", false),
+    /** The default: rotates PCT, POS, SURW and random walk across executions. */
+    PORTFOLIO("portfolio", false),
+    /** Plain depth-first search over every decision: exhaustive, without reduction. */
+    DFS("dfs", true),
+    /** Dynamic partial order reduction: every distinct interleaving (Mazurkiewicz trace) once. */
+    DPOR("dpor", true);
 
     private final String configName;
+    private final boolean exhaustive;
 
-    StrategyKind(String configName) {
+    StrategyKind(String configName, boolean exhaustive) {
         this.configName = configName;
+        this.exhaustive = exhaustive;
     }
 
     /** Returns the name used in configuration, such as {@code "random"}. */
     public String configName() {
         return configName;
+    }
+
+    /** Returns whether the strategy explores the whole space, so that running out of it proves absence of failures. */
+    public boolean isExhaustive() {
+        return exhaustive;
     }
 
     /**

@@ -25,14 +25,27 @@ import org.junit.platform.engine.ConfigurationParameters;
  * <table>
  *   <caption>racetest configuration parameters</caption>
  *   <tr><th>key</th><th>meaning</th><th>default</th><th>accepted values</th></tr>
- *   <tr><td>{@code racetest.executions}</td><td>executions per test, at most</td><td>1000</td>
- *       <td>a whole number of at least 1</td></tr>
+ *   <tr><td>{@code racetest.mode}</td><td>how hard to explore: sets the strategy and budgets below unless
+ *       they are set</td><td>{@code quick}</td><td>{@code quick} (portfolio, 1000 executions, 10s),
+ *       {@code thorough} (portfolio, 100000, 5m), {@code exhaustive} or {@code nightly} (dpor, unlimited, 1h)</td></tr>
+ *   <tr><td>{@code racetest.executions}</td><td>executions per test, at most (for sampling strategies, across
+ *       all shards)</td><td>by mode</td><td>a whole number of at least 1</td></tr>
  *   <tr><td>{@code racetest.timeBudget}</td><td>wall time after which no new execution starts</td>
- *       <td>10s</td><td>{@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S})</td></tr>
+ *       <td>by mode</td><td>{@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S})</td></tr>
  *   <tr><td>{@code racetest.seed}</td><td>seed of the strategy</td><td>{@code 0x5EED2026}</td>
  *       <td>decimal, hexadecimal with {@code 0x}, or {@code random}</td></tr>
- *   <tr><td>{@code racetest.strategy}</td><td>how the next thread is chosen</td><td>{@code random}</td>
- *       <td>{@code random}</td></tr>
+ *   <tr><td>{@code racetest.strategy}</td><td>how the next thread is chosen</td><td>by mode</td>
+ *       <td>{@code portfolio}, {@code random}, {@code pct}, {@code pos}, {@code surw}, {@code dfs}, {@code dpor}</td></tr>
+ *   <tr><td>{@code racetest.pctDepth}</td><td>the bug depth PCT targets</td><td>3</td>
+ *       <td>a whole number of at least 1</td></tr>
+ *   <tr><td>{@code racetest.preemptionBound}</td><td>for {@code dfs} and {@code dpor}: preemptions per
+ *       execution, at most</td><td>{@code none}</td><td>a whole number of at least 0, or {@code none}</td></tr>
+ *   <tr><td>{@code racetest.shard}</td><td>which part of the space this job explores, so n CI jobs cover it
+ *       exactly once</td><td>{@code 1/1}</td><td>{@code i/n}, such as {@code 2/4}</td></tr>
+ *   <tr><td>{@code racetest.progress}</td><td>interval between progress lines of a long run</td><td>10s</td>
+ *       <td>a duration, or {@code off}</td></tr>
+ *   <tr><td>{@code racetest.checkpoint}</td><td>whether an exhaustive run writes its state under the report
+ *       directory and resumes from it after an interruption</td><td>{@code on}</td><td>{@code on} or {@code off}</td></tr>
  *   <tr><td>{@code racetest.maxSteps}</td><td>steps one execution may take before it is a livelock</td>
  *       <td>100000</td><td>a whole number of at least 1</td></tr>
  *   <tr><td>{@code racetest.executionTimeout}</td><td>wall time one execution may take before it is stuck</td>
@@ -91,11 +104,17 @@ public final class RaceTestConfiguration {
     public static final String SPURIOUS_WAKEUPS = "racetest.spuriousWakeups";
     public static final String DETERMINISM_CHECK = "racetest.determinismCheck";
     public static final String MAX_STALL = "racetest.maxStall";
+    public static final String MODE = "racetest.mode";
+    public static final String PCT_DEPTH = "racetest.pctDepth";
+    public static final String PREEMPTION_BOUND = "racetest.preemptionBound";
+    public static final String SHARD = "racetest.shard";
+    public static final String PROGRESS = "racetest.progress";
+    public static final String CHECKPOINT = "racetest.checkpoint";
 
     /** Every key racetest reads. */
     public static final List<String> KEYS = List.of(EXECUTIONS, TIME_BUDGET, SEED, STRATEGY, MAX_STEPS,
             EXECUTION_TIMEOUT, REPLAY, INSTRUMENT_INCLUDE, INSTRUMENT_EXCLUDE, REPORT_DIR, STATICS, SPURIOUS_WAKEUPS,
-            DETERMINISM_CHECK, MAX_STALL);
+            DETERMINISM_CHECK, MAX_STALL, MODE, PCT_DEPTH, PREEMPTION_BOUND, SHARD, PROGRESS, CHECKPOINT);
 
     /** Where failure reports go when {@link #REPORT_DIR} is not set. */
     public static final String DEFAULT_REPORT_DIR = "target/racetest-reports";
@@ -152,6 +171,16 @@ public final class RaceTestConfiguration {
                 throw new IllegalArgumentException();
             }
         });
+    }
+
+    /**
+     * Return whether exhaustive runs keep a checkpoint to resume from, from {@link #CHECKPOINT}.
+     *
+     * @throws RaceTestConfigurationException when the value is neither on nor off
+     */
+    public boolean checkpointing() {
+        return parameter(CHECKPOINT).map(value -> parse(CHECKPOINT, value, Values.CHECKPOINT_FORM, Values::onOff))
+                .orElse(true);
     }
 
     /**

@@ -21,4 +21,9 @@ public record ResolvedSettings(ExplorationSettings exploration, boolean randomSe
         Objects.requireNonNull(exploration, "exploration must not be null");
         Objects.requireNonNull(replayOrigin, "replayOrigin must not be null");
     }
+
+    /** Returns these settings with {@code newExploration} handed to the scheduler instead. */
+    public ResolvedSettings withExploration(ExplorationSettings newExploration) {
+        return new ResolvedSettings(newExploration, randomSeed, replayOrigin, freshStatics);
+    }
 }

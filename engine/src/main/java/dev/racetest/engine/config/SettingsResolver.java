@@ -1,9 +1,12 @@
 package dev.racetest.engine.config;
 
+import dev.racetest.RaceStrategy;
 import dev.racetest.RaceTest;
 import dev.racetest.RaceTestConfigurationException;
 import dev.racetest.scheduler.ExplorationSettings;
+import dev.racetest.scheduler.Mode;
 import dev.racetest.scheduler.Schedule;
+import dev.racetest.scheduler.Shard;
 import dev.racetest.scheduler.StrategyKind;
 
 import java.lang.reflect.Method;
@@ -34,29 +37,40 @@ final class SettingsResolver {
     }
 
     ResolvedSettings resolve() {
-        ExplorationSettings settings = ExplorationSettings.defaults();
+        // The mode sets the strategy and budgets; anything configured explicitly wins over it.
+        Mode mode = fromParameter(RaceTestConfiguration.MODE, Values.MODE_FORM, Mode::fromConfigName).orElse(Mode.QUICK);
+        ExplorationSettings base = ExplorationSettings.defaults().withMode(mode);
+        ExplorationSettings settings = base;
 
         Optional<Integer> executions = countAttribute("executions", annotation.executions(), RaceTestConfiguration.EXECUTIONS);
         settings = settings.withMaxExecutions(executions.orElseGet(() -> fromParameter(
-                RaceTestConfiguration.EXECUTIONS, Values.COUNT_FORM, Values::count).orElse(ExplorationSettings.defaults().maxExecutions())));
+                RaceTestConfiguration.EXECUTIONS, Values.COUNT_FORM, Values::count).orElse(base.maxExecutions())));
 
         Optional<Integer> maxSteps = countAttribute("maxSteps", annotation.maxSteps(), RaceTestConfiguration.MAX_STEPS);
         settings = settings.withMaxSteps(maxSteps.orElseGet(() -> fromParameter(
-                RaceTestConfiguration.MAX_STEPS, Values.COUNT_FORM, Values::count).orElse(ExplorationSettings.defaults().maxSteps())));
+                RaceTestConfiguration.MAX_STEPS, Values.COUNT_FORM, Values::count).orElse(base.maxSteps())));
 
         settings = settings.withTimeBudget(duration("timeBudget", annotation.timeBudget(), RaceTestConfiguration.TIME_BUDGET)
-                .orElse(ExplorationSettings.defaults().timeBudget()));
+                .orElse(base.timeBudget()));
         settings = settings.withExecutionTimeout(duration("executionTimeout", annotation.executionTimeout(),
-                RaceTestConfiguration.EXECUTION_TIMEOUT).orElse(ExplorationSettings.defaults().executionTimeout()));
+                RaceTestConfiguration.EXECUTION_TIMEOUT).orElse(base.executionTimeout()));
 
-        settings = settings.withStrategy(strategy().orElse(ExplorationSettings.defaults().strategy()));
+        settings = settings.withStrategy(strategy().orElse(base.strategy()));
+        settings = settings.withPctDepth(fromParameter(RaceTestConfiguration.PCT_DEPTH, Values.COUNT_FORM, Values::count)
+                .orElse(base.pctDepth()));
+        settings = settings.withPreemptionBound(fromParameter(RaceTestConfiguration.PREEMPTION_BOUND,
+                Values.PREEMPTION_BOUND_FORM, Values::preemptionBound).orElse(base.preemptionBound()));
+        settings = settings.withShard(fromParameter(RaceTestConfiguration.SHARD, Values.SHARD_FORM, Shard::parse)
+                .orElse(Shard.WHOLE));
+        settings = settings.withProgressInterval(fromParameter(RaceTestConfiguration.PROGRESS, Values.PROGRESS_FORM,
+                Values::progress).orElse(base.progressInterval()));
         settings = settings.withSpuriousWakeups(fromParameter(RaceTestConfiguration.SPURIOUS_WAKEUPS,
-                Values.ZERO_OR_MORE_FORM, Values::zeroOrMore).orElse(ExplorationSettings.defaults().spuriousWakeups()));
+                Values.ZERO_OR_MORE_FORM, Values::zeroOrMore).orElse(base.spuriousWakeups()));
         settings = settings.withDeterminismCheck(fromParameter(RaceTestConfiguration.DETERMINISM_CHECK,
                 Values.BOOLEAN_FORM, Values::bool).orElse(false));
         settings = settings.withMaxStall(fromParameter(RaceTestConfiguration.MAX_STALL, Values.STALL_FORM,
                 Values::stall)
-                .orElse(ExplorationSettings.defaults().maxStall()));
+                .orElse(base.maxStall()));
         boolean freshStatics = annotation.statics().isBlank()
                 ? fromParameter(RaceTestConfiguration.STATICS, Values.STATICS_FORM, Values::freshStatics).orElse(true)
                 : parseAttribute("statics", annotation.statics(), Values.STATICS_FORM, Values::freshStatics);
@@ -108,10 +122,10 @@ final class SettingsResolver {
     }
 
     private Optional<StrategyKind> strategy() {
-        return switch (annotation.strategy()) {
-            case RANDOM -> Optional.of(StrategyKind.RANDOM);
-            case CONFIGURED -> fromParameter(RaceTestConfiguration.STRATEGY, Values.strategyForm(), Values::strategy);
-        };
+        if (annotation.strategy() == RaceStrategy.CONFIGURED) {
+            return fromParameter(RaceTestConfiguration.STRATEGY, Values.strategyForm(), Values::strategy);
+        }
+        return Optional.of(StrategyKind.fromConfigName(annotation.strategy().name()));
     }
 
     private <T> Optional<T> fromParameter(String key, String form, Function<String, T> parser) {

@@ -25,6 +25,11 @@ final class Values {
     static final String STATICS_FORM = "fresh (every execution sees newly loaded classes) or shared (faster; statics carry over)";
     static final String ZERO_OR_MORE_FORM = "a whole number of at least 0, such as 1";
     static final String BOOLEAN_FORM = "true or false";
+    static final String MODE_FORM = "quick (the default: seconds per test), thorough, or exhaustive (also nightly: every interleaving, by DPOR)";
+    static final String PREEMPTION_BOUND_FORM = "a whole number of at least 0, or none";
+    static final String SHARD_FORM = "i/n with 1 <= i <= n, such as 2/4 for the second of four CI jobs";
+    static final String PROGRESS_FORM = "off, or a positive duration between progress lines such as 10s";
+    static final String CHECKPOINT_FORM = "on (an exhaustive run keeps its state and resumes from it) or off";
     static final String STALL_FORM = "0, or a positive duration such as 500ms, 1s or PT1S";
 
     /** The seed value that asks for a new random seed each run. */
@@ -129,6 +134,31 @@ final class Values {
         } catch (NumberFormatException malformed) {
             throw new IllegalArgumentException();
         }
+    }
+
+    /** Parses a preemption bound: a whole number of at least 0, or {@code none} (unbounded, returned as -1). */
+    static int preemptionBound(String text) {
+        if (text.strip().equalsIgnoreCase("none")) {
+            return -1;
+        }
+        return zeroOrMore(text);
+    }
+
+    /** Parses the interval between progress lines, or {@code off} (returned as zero). */
+    static Duration progress(String text) {
+        if (text.strip().equalsIgnoreCase("off")) {
+            return Duration.ZERO;
+        }
+        return duration(text);
+    }
+
+    /** Parses {@code on} or {@code off}. */
+    static boolean onOff(String text) {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException();
+        };
     }
 
     /** Parse a strategy by its configuration name, ignoring case. */

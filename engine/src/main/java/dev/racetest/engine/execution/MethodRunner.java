@@ -34,11 +34,13 @@ final class MethodRunner {
     private final RaceTestConfiguration configuration;
     private final EngineExecutionListener listener;
     private final FailureReporter reporter;
+    private final Summaries summaries;
 
     MethodRunner(RaceTestConfiguration configuration, EngineExecutionListener listener) {
         this.configuration = configuration;
         this.listener = listener;
         this.reporter = new FailureReporter(configuration, listener);
+        this.summaries = new Summaries(configuration, listener);
     }
 
     /** Run {@code test} and return its result; throws only on a racetest bug. */
@@ -55,8 +57,15 @@ final class MethodRunner {
                     ? TestBodies.freshEachRun(() -> new InstrumentingClassLoader(parent, policy),
                             loader, test.testClass(), test.method())
                     : TestBodies.create(loader, test.testClass(), test.method());
-            ExplorationResult result = explore(settings, body, loader);
+            if (settings.exploration().exhaustive() && settings.exploration().replay().isEmpty()
+                    && configuration.checkpointing()) {
+                settings = settings.withExploration(settings.exploration()
+                        .withCheckpoint(summaries.checkpointFile(test, settings.exploration().shard())));
+            }
+            String name = test.testClass().getSimpleName() + "#" + test.method().getName();
+            ExplorationResult result = explore(settings, body, loader, name);
             listener.reportingEntryPublished(test, ReportEntries.of(settings, result));
+            summaries.write(test, settings, result);
             if (result.failure().isPresent()) {
                 Failure failure = result.failure().get();
                 Optional<InstrumentationException> notInstrumentable = instrumentationFailure(failure.outcome());
@@ -80,14 +89,14 @@ final class MethodRunner {
         }
     }
 
-    private static ExplorationResult explore(ResolvedSettings settings, TestBody body, ClassLoader loader) {
+    private static ExplorationResult explore(ResolvedSettings settings, TestBody body, ClassLoader loader, String name) {
         // Threads the test creates, and the carrier, inherit the context loader: resources and
         // service lookups then see the instrumented classes too.
         Thread engineThread = Thread.currentThread();
         ClassLoader previous = engineThread.getContextClassLoader();
         engineThread.setContextClassLoader(loader);
         try {
-            return Explorer.explore(settings.exploration(), body);
+            return Explorer.explore(settings.exploration(), body, name);
         } finally {
             engineThread.setContextClassLoader(previous);
         }

@@ -3,9 +3,12 @@ package dev.racetest.engine.execution;
 import dev.racetest.engine.config.ResolvedSettings;
 import dev.racetest.scheduler.ExplorationResult;
 import dev.racetest.scheduler.ExplorationSettings;
+import dev.racetest.scheduler.Statistics;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.platform.engine.reporting.ReportEntry;
 
@@ -23,6 +26,12 @@ final class ReportEntries {
     static final String STOP = "racetest.stop";
     static final String REPLAY = "racetest.replay";
     static final String REPORT = "racetest.report";
+    static final String MODE = "racetest.mode";
+    static final String SHARD = "racetest.shard";
+    static final String STEPS = "racetest.steps";
+    static final String THREADS = "racetest.threads";
+    static final String RATE = "racetest.executionsPerSecond";
+    static final String COVERAGE = "racetest.coverage";
 
     private ReportEntries() {
     }
@@ -37,20 +46,50 @@ final class ReportEntries {
                 ? result.seed() + " (picked at random: -Dracetest.seed=" + result.seed() + " repeats this run)"
                 : String.valueOf(result.seed()));
         values.put(STRATEGY, exploration.strategy().configName());
+        values.put(MODE, exploration.mode().configName());
+        if (!exploration.shard().isWhole()) {
+            values.put(SHARD, exploration.shard().toString());
+        }
         values.put(ELAPSED, result.elapsed().toMillis() + " ms");
+        Statistics figures = result.statistics();
+        values.put(STEPS, String.format(Locale.ROOT, "max %d, mean %.1f", figures.maxSteps(), figures.meanSteps()));
+        values.put(THREADS, "max " + figures.maxThreads());
+        values.put(RATE, String.format(Locale.ROOT, "%.0f", figures.executionsPerSecond()));
+        coverage(figures).ifPresent(text -> values.put(COVERAGE, text));
         values.put(STOP, stopReason(result, exploration));
         settings.replayOrigin().ifPresent(origin -> values.put(REPLAY, "the replayed schedule (from " + origin + ") "
                 + (result.failure().isPresent() ? "failed" : "passed")));
         return ReportEntry.from(values);
     }
 
+    private static Optional<String> coverage(Statistics figures) {
+        if (!Double.isNaN(figures.fractionDone())) {
+            return Optional.of(String.format(Locale.ROOT, "about %.1f%% of the interleavings explored",
+                    100 * figures.fractionDone()));
+        }
+        if (!Double.isNaN(figures.coveredShare())) {
+            return Optional.of(String.format(Locale.ROOT, "%.1f%% (Good-Turing estimate of the chance that the next"
+                    + " execution repeats an interleaving already seen)", 100 * figures.coveredShare()));
+        }
+        return Optional.empty();
+    }
+
     private static String stopReason(ExplorationResult result, ExplorationSettings settings) {
+        String budgetEnded = settings.exhaustive()
+                ? "; explored " + result.statistics().distinctInterleavings() + " distinct interleavings so far"
+                + (Double.isNaN(result.statistics().fractionDone()) ? ""
+                : String.format(Locale.ROOT, " (about %.1f%% of them)", 100 * result.statistics().fractionDone()))
+                : "";
         return switch (result.stopReason()) {
             case FAILURE_FOUND -> "a failing execution was found";
-            case EXECUTION_BUDGET -> "all " + settings.maxExecutions() + " executions ran (racetest.executions)";
-            case TIME_BUDGET -> "the time budget of " + settings.timeBudget().toMillis() + " ms ran out (racetest.timeBudget)";
+            case EXECUTION_BUDGET -> "all " + settings.maxExecutions() + " executions ran (racetest.executions)" + budgetEnded;
+            case TIME_BUDGET -> "the time budget of " + settings.timeBudget().toMillis() + " ms ran out (racetest.timeBudget)"
+                    + budgetEnded;
             case REPLAYED -> "one schedule was replayed";
-            case EXHAUSTED -> "the strategy explored every interleaving it could";
+            case EXHAUSTED -> settings.exhaustive()
+                    ? "complete: " + result.distinctInterleavings() + " interleavings, no failure"
+                    + (settings.shard().isWhole() ? "" : " (in shard " + settings.shard() + ")")
+                    : "the strategy explored every interleaving it could";
         };
     }
 }

@@ -153,6 +153,11 @@ public final class Execution {
         return log.choiceHash();
     }
 
+    /** Returns how many controlled threads took part, the test body included. */
+    public int threadCount() {
+        return threads.size();
+    }
+
     /** Returns how many steps ran. */
     public int steps() {
         return steps;

@@ -13,6 +13,7 @@ public final class Strategies {
     public static Strategy create(ExplorationSettings settings) {
         return switch (settings.strategy()) {
             case RANDOM -> new RandomWalkStrategy(settings.seed());
+            default -> new RandomWalkStrategy(settings.seed()); // TEMPORARY until the strategies land
         };
     }
 }

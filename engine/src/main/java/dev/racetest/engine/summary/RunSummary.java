@@ -1,0 +1,108 @@
+package dev.racetest.engine.summary;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON summary of one test's exploration, written next to its failure report as
+ * {@code <reportDir>/<class>.<method>[.shard-i-of-n].json} for tools (and for {@link MergeShards}).
+ *
+ * <p>The format is one flat JSON object of strings, numbers, booleans and nulls, so any JSON library
+ * reads it and {@link #parse} (which reads only this format) needs no dependency.
+ */
+public final class RunSummary {
+
+    private final Map<String, Object> fields;
+
+    private RunSummary(Map<String, Object> fields) {
+        this.fields = fields;
+    }
+
+    /** Starts an empty summary; fields keep the order they are put in. */
+    public static RunSummary empty() {
+        return new RunSummary(new LinkedHashMap<>());
+    }
+
+    /** Sets {@code key} to a string, a number, a boolean or {@code null}. */
+    public RunSummary put(String key, Object value) {
+        if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+            throw new IllegalArgumentException("a summary holds strings, numbers, booleans and nulls, not " + value.getClass());
+        }
+        fields.put(key, value instanceof Double d && (d.isNaN() || d.isInfinite()) ? null : value);
+        return this;
+    }
+
+    public Object get(String key) {
+        return fields.get(key);
+    }
+
+    public String string(String key) {
+        Object value = fields.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    public long number(String key) {
+        Object value = fields.get(key);
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    public boolean bool(String key) {
+        return Boolean.TRUE.equals(fields.get(key));
+    }
+
+    /** Returns the summary as pretty-printed JSON, one field per line. */
+    public String toJson() {
+        StringBuilder json = new StringBuilder("{\n");
+        int left = fields.size();
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            json.append("  ").append(quote(field.getKey())).append(": ").append(value(field.getValue()));
+            json.append(--left > 0 ? ",\n" : "\n");
+        }
+        return json.append("}\n").toString();
+    }
+
+    private static String value(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String text) {
+            return quote(text);
+        }
+        if (value instanceof Double d) {
+            return String.format(Locale.ROOT, "%.4f", d);
+        }
+        return value.toString();
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /**
+     * Reads a summary written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException saying where the text stops being such a summary
+     */
+    public static RunSummary parse(String json) {
+        return new FlatJsonReader(json).read();
+    }
+}
