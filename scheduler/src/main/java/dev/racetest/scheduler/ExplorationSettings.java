@@ -27,12 +27,14 @@ import java.util.Optional;
  * @param shard             the part of the space this run explores, for a sharded nightly job
  * @param checkpoint        where an exhaustive run keeps its state, to resume after an interruption
  * @param progressInterval  how often a long run prints a progress line; zero: never
+ * @param parallelism       how many executions may run at once, each on its own carrier thread (for
+ *                          strategies that can {@linkplain Strategy#fork() fork}); the results do not depend on it
  */
 public record ExplorationSettings(long seed, int maxExecutions, Duration timeBudget, int maxSteps,
                                   Duration executionTimeout, StrategyKind strategy,
                                   Optional<Schedule> replay, int spuriousWakeups, boolean determinismCheck,
                                   Duration maxStall, Mode mode, int pctDepth, int preemptionBound, Shard shard,
-                                  Optional<Path> checkpoint, Duration progressInterval) {
+                                  Optional<Path> checkpoint, Duration progressInterval, int parallelism) {
 
     /** The seed used when none is configured: runs are reproducible by default. */
     public static final long DEFAULT_SEED = 0x5EED_2026L;
@@ -71,6 +73,9 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         if (preemptionBound < -1) {
             throw new IllegalArgumentException("preemptionBound must be -1 (unbounded) or more, but was " + preemptionBound);
         }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, but was " + parallelism);
+        }
         if (progressInterval.isNegative()) {
             throw new IllegalArgumentException("progressInterval must not be negative, but was " + progressInterval);
         }
@@ -80,7 +85,8 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
     public static ExplorationSettings defaults() {
         return new ExplorationSettings(DEFAULT_SEED, Mode.QUICK.executions(), Mode.QUICK.timeBudget(), 100_000,
                 Duration.ofSeconds(10), Mode.QUICK.strategy(), Optional.empty(), 1, false,
-                Duration.ofSeconds(1), Mode.QUICK, 3, -1, Shard.WHOLE, Optional.empty(), Duration.ofSeconds(10));
+                Duration.ofSeconds(1), Mode.QUICK, 3, -1, Shard.WHOLE, Optional.empty(), Duration.ofSeconds(10),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Returns whether the strategy explores every interleaving, so that an exhausted run is a proof. */
@@ -154,6 +160,10 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         return copy().progressInterval(interval).build();
     }
 
+    public ExplorationSettings withParallelism(int carriers) {
+        return copy().parallelism(carriers).build();
+    }
+
     private Copy copy() {
         return new Copy(this);
     }
@@ -176,6 +186,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         private Shard shard;
         private Optional<Path> checkpoint;
         private Duration progressInterval;
+        private int parallelism;
 
         Copy(ExplorationSettings from) {
             seed = from.seed;
@@ -194,6 +205,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
             shard = from.shard;
             checkpoint = from.checkpoint;
             progressInterval = from.progressInterval;
+            parallelism = from.parallelism;
         }
 
         Copy seed(long value) { seed = value; return this; }
@@ -212,11 +224,12 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         Copy shard(Shard value) { shard = value; return this; }
         Copy checkpoint(Optional<Path> value) { checkpoint = value; return this; }
         Copy progressInterval(Duration value) { progressInterval = value; return this; }
+        Copy parallelism(int value) { parallelism = value; return this; }
 
         ExplorationSettings build() {
             return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy,
                     replay, spuriousWakeups, determinismCheck, maxStall, mode, pctDepth, preemptionBound, shard,
-                    checkpoint, progressInterval);
+                    checkpoint, progressInterval, parallelism);
         }
     }
 }

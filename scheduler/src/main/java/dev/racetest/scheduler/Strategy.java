@@ -33,6 +33,23 @@ public interface Strategy {
     /** Returns the seed of the current execution, recorded in its {@link Schedule}. */
     long executionSeed();
 
+    /**
+     * Returns a strategy that can run one execution on another carrier at the same time as this one
+     * runs others, knowing what this one has learned so far; or {@code null} (the default) when the
+     * strategy's executions must run one after another (DPOR's next execution depends on the last).
+     *
+     * <p>Executions of a forking strategy run in fixed-size epochs: every execution of an epoch runs
+     * on a fork taken at the epoch's start, and the forks are {@linkplain #absorb absorbed} in execution
+     * order at its end. So the executions, and the first failure, are the same whatever the parallelism.
+     */
+    default Strategy fork() {
+        return null;
+    }
+
+    /** Takes in what {@code fork}, made by {@link #fork()} on this strategy, learned from its execution. */
+    default void absorb(Strategy fork) {
+    }
+
     /** Returns whether {@link #stepTaken} should be called; asked once per execution. */
     default boolean observesSteps() {
         return false;

@@ -35,6 +35,12 @@ public final class RandomWalkStrategy implements Strategy {
         return random.nextInt(choice.size());
     }
 
+    /** Random walk learns nothing: a fork is a new walker with the same run seed. */
+    @Override
+    public Strategy fork() {
+        return new RandomWalkStrategy(runSeed);
+    }
+
     @Override
     public long executionSeed() {
         return executionSeed;

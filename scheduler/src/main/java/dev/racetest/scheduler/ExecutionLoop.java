@@ -1,0 +1,266 @@
+package dev.racetest.scheduler;
+
+import dev.racetest.scheduler.runtime.Execution;
+import dev.racetest.scheduler.strategy.ReplayStrategy;
+import dev.racetest.scheduler.strategy.Strategies;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the executions of one exploration: one after another for a strategy that cannot fork (DPOR),
+ * or in epochs on several carriers for one that can ({@link Strategy#fork()}).
+ *
+ * <p>Why epochs: a learning strategy (PCT learns the length of an execution) makes execution i depend
+ * on executions before it. Running execution i on a fork taken at the start of its epoch, and absorbing
+ * the forks in execution order at the end, makes execution i depend only on whole earlier epochs, so
+ * the same executions run, and the same first failure (in execution order, not the first to finish) is
+ * reported, whatever the parallelism, one carrier included.
+ */
+final class ExecutionLoop {
+
+    /** Executions per epoch: fixed, so results do not depend on the number of carriers. */
+    static final int EPOCH = 16;
+
+    private final ExplorationSettings settings;
+    private final String name;
+    private final CarrierSlots slots;
+    /** The slot of the thread that runs the loop itself (replays of failures run there). */
+    private final int ownSlot;
+    private volatile boolean stopped;
+    private volatile ExecutorService carriers;
+
+    ExecutionLoop(ExplorationSettings settings, String name, CarrierSlots slots) {
+        this.settings = settings;
+        this.name = name;
+        this.slots = slots;
+        this.ownSlot = settings.parallelism();
+    }
+
+    /** Asks the loop to start no more executions (the watchdog gave up on one); callable from any thread. */
+    void stop() {
+        stopped = true;
+        ExecutorService pool = carriers;
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    ExplorationResult run(TestBody body) throws InterruptedException {
+        Strategy strategy = Strategies.create(settings);
+        Strategy probe = strategy.fork();
+        return probe == null ? runInSequence(body, strategy) : runInEpochs(body, strategy);
+    }
+
+    // ---- one after another ----
+
+    private ExplorationResult runInSequence(TestBody body, Strategy strategy) {
+        long start = System.nanoTime();
+        boolean exhaustive = settings.exhaustive();
+        RunStatistics statistics = new RunStatistics();
+        ProgressLine progress = new ProgressLine(name, settings.progressInterval());
+        ExplorationResult.StopReason stop = ExplorationResult.StopReason.EXECUTION_BUDGET;
+        Optional<Failure> found = Optional.empty();
+        for (int index = 0; !stopped; index++) {
+            if (exhaustive ? statistics.executions() >= settings.maxExecutions() : index >= settings.maxExecutions()) {
+                break;
+            }
+            if (!exhaustive && !settings.shard().owns(index)) {
+                continue;
+            }
+            if (statistics.executions() > 0 && System.nanoTime() - start > settings.timeBudget().toNanos()) {
+                stop = ExplorationResult.StopReason.TIME_BUDGET;
+                break;
+            }
+            if (!strategy.beginExecution(index)) {
+                stop = ExplorationResult.StopReason.EXHAUSTED;
+                break;
+            }
+            Ran ran = execute(body, strategy, index, ownSlot);
+            statistics.executionEnded(ran.abandoned(), ran.hash(), ran.steps(), ran.threads());
+            if (ran.outcome().isFailure()) {
+                found = Optional.of(reportable(ran, body));
+                stop = ExplorationResult.StopReason.FAILURE_FOUND;
+                break;
+            }
+            progress.update(statistics.snapshot(exhaustive, Double.NaN));
+        }
+        progress.finish();
+        return result(start, statistics, stop, found);
+    }
+
+    // ---- in epochs, on several carriers ----
+
+    private ExplorationResult runInEpochs(TestBody body, Strategy master) throws InterruptedException {
+        long start = System.nanoTime();
+        RunStatistics statistics = new RunStatistics();
+        ProgressLine progress = new ProgressLine(name, settings.progressInterval());
+        ExplorationResult.StopReason stop = ExplorationResult.StopReason.EXECUTION_BUDGET;
+        Optional<Failure> found = Optional.empty();
+        AtomicInteger slotNumbers = new AtomicInteger();
+        ThreadLocal<Integer> slotOfThread = new ThreadLocal<>();
+        carriers = Executors.newFixedThreadPool(settings.parallelism(), task -> {
+            int slot = slotNumbers.getAndIncrement();
+            return Thread.ofPlatform().name("racetest-carrier-" + slot).daemon(true).unstarted(() -> {
+                slotOfThread.set(slot);
+                task.run();
+            });
+        });
+        try {
+            int next = 0;
+            while (!stopped && next < settings.maxExecutions()) {
+                if (statistics.executions() > 0 && System.nanoTime() - start > settings.timeBudget().toNanos()) {
+                    stop = ExplorationResult.StopReason.TIME_BUDGET;
+                    break;
+                }
+                List<Integer> indices = new ArrayList<>(EPOCH);
+                while (indices.size() < EPOCH && next < settings.maxExecutions()) {
+                    if (settings.shard().owns(next)) {
+                        indices.add(next);
+                    }
+                    next++;
+                }
+                List<Ran> epoch = runEpoch(body, master, indices, slotOfThread);
+                for (Ran ran : epoch) {
+                    master.absorb(ran.strategy());
+                    statistics.executionEnded(ran.abandoned(), ran.hash(), ran.steps(), ran.threads());
+                    if (ran.outcome().isFailure()) {
+                        found = Optional.of(reportable(ran, body));
+                        stop = ExplorationResult.StopReason.FAILURE_FOUND;
+                        break;
+                    }
+                }
+                if (found.isPresent()) {
+                    break;
+                }
+                progress.update(statistics.snapshot(false, Double.NaN));
+            }
+        } finally {
+            carriers.shutdownNow();
+        }
+        progress.finish();
+        return result(start, statistics, stop, found);
+    }
+
+    /**
+     * Runs the executions numbered {@code indices}, each on a fork of {@code master} taken now, and
+     * returns them in execution order up to and including the first failure.
+     */
+    private List<Ran> runEpoch(TestBody body, Strategy master, List<Integer> indices, ThreadLocal<Integer> slotOfThread)
+            throws InterruptedException {
+        AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
+        List<Future<Ran>> futures = new ArrayList<>(indices.size());
+        for (int index : indices) {
+            Strategy fork = master.fork();
+            futures.add(carriers.submit(() -> {
+                if (index > firstFailure.get() || stopped) {
+                    return null; // an earlier execution of this epoch failed: this one would not count
+                }
+                fork.beginExecution(index);
+                Ran ran = execute(body, fork, index, slotOfThread.get());
+                if (ran.outcome().isFailure()) {
+                    firstFailure.accumulateAndGet(index, Math::min);
+                }
+                return ran;
+            }));
+        }
+        List<Ran> ran = new ArrayList<>(indices.size());
+        boolean failed = false;
+        for (Future<Ran> future : futures) {
+            Ran one = await(future);
+            if (!failed && one != null) {
+                ran.add(one);
+                failed = one.outcome().isFailure();
+            }
+        }
+        return ran;
+    }
+
+    private static Ran await(Future<Ran> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException crashed) {
+            Throwable cause = crashed.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    // ---- one execution ----
+
+    /** What one execution did, kept until the loop has taken it in. */
+    private record Ran(int index, Strategy strategy, Outcome outcome, Execution execution) {
+        boolean abandoned() {
+            return outcome instanceof Outcome.Abandoned;
+        }
+
+        long hash() {
+            return execution.choiceHash();
+        }
+
+        int steps() {
+            return execution.steps();
+        }
+
+        int threads() {
+            return execution.threadCount();
+        }
+    }
+
+    private Ran execute(TestBody body, Strategy strategy, int index, int slot) {
+        Execution execution = slots.track(slot, index, newExecution(settings, strategy, settings.determinismCheck()));
+        Outcome outcome = execution.run(body);
+        if (settings.determinismCheck() && !outcome.isFailure() && !(outcome instanceof Outcome.Abandoned)) {
+            outcome = DeterminismCheck.rerun(execution, outcome, replaying(execution.schedule(), slot, index), body);
+        }
+        return new Ran(index, strategy, outcome, execution);
+    }
+
+    /**
+     * Replays a failing execution with recording on, which yields the step-by-step trace and checks
+     * that the schedule really reproduces the failure before it is shown to anyone.
+     */
+    private Failure reportable(Ran failed, TestBody body) {
+        Schedule schedule = failed.execution().schedule();
+        Execution recorded = replaying(schedule, ownSlot, failed.index());
+        Outcome replayed = recorded.run(body);
+        long executionSeed = failed.strategy().executionSeed();
+        if (replayed.getClass() == failed.outcome().getClass()) {
+            return new Failure(failed.index(), executionSeed, replayed, schedule, recorded.trace(), recorded.steps(), null);
+        }
+        return new Failure(failed.index(), executionSeed, failed.outcome(), schedule, recorded.trace(), failed.steps(),
+                "replaying this schedule ended differently (" + replayed.headline()
+                        + "), so the program has a source of nondeterminism racetest does not control yet");
+    }
+
+    private Execution replaying(Schedule schedule, int slot, int index) {
+        Strategy replay = new ReplayStrategy(schedule);
+        replay.beginExecution(0);
+        return slots.track(slot, index, newExecution(settings, replay, true));
+    }
+
+    static Execution newExecution(ExplorationSettings settings, Strategy strategy, boolean recording) {
+        return new Execution(strategy, settings.maxSteps(), settings.executionTimeout(), settings.spuriousWakeups(),
+                settings.maxStall(), recording);
+    }
+
+    private ExplorationResult result(long start, RunStatistics statistics, ExplorationResult.StopReason stop,
+                                     Optional<Failure> found) {
+        Statistics figures = statistics.snapshot(settings.exhaustive(),
+                stop == ExplorationResult.StopReason.EXHAUSTED ? 1.0 : Double.NaN);
+        return new ExplorationResult(statistics.executions(), statistics.distinctInterleavings(), settings.seed(),
+                Duration.ofNanos(System.nanoTime() - start), stop, found, figures);
+    }
+}
