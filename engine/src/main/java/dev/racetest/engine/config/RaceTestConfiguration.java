@@ -42,6 +42,9 @@ import org.junit.platform.engine.ConfigurationParameters;
  *       execution, at most</td><td>{@code none}</td><td>a whole number of at least 0, or {@code none}</td></tr>
  *   <tr><td>{@code racetest.shard}</td><td>which part of the space this job explores, so n CI jobs cover it
  *       exactly once</td><td>{@code 1/1}</td><td>{@code i/n}, such as {@code 2/4}</td></tr>
+ *   <tr><td>{@code racetest.parallelism}</td><td>how many executions of a test run at once, each on its own
+ *       carrier thread (sampling strategies with fresh statics; the results do not depend on it)</td>
+ *       <td>{@code auto}</td><td>a whole number of at least 1, or {@code auto} (one per processor)</td></tr>
  *   <tr><td>{@code racetest.progress}</td><td>interval between progress lines of a long run</td><td>10s</td>
  *       <td>a duration, or {@code off}</td></tr>
  *   <tr><td>{@code racetest.checkpoint}</td><td>whether an exhaustive run writes its state under the report
@@ -110,11 +113,13 @@ public final class RaceTestConfiguration {
     public static final String SHARD = "racetest.shard";
     public static final String PROGRESS = "racetest.progress";
     public static final String CHECKPOINT = "racetest.checkpoint";
+    public static final String PARALLELISM = "racetest.parallelism";
 
     /** Every key racetest reads. */
     public static final List<String> KEYS = List.of(EXECUTIONS, TIME_BUDGET, SEED, STRATEGY, MAX_STEPS,
             EXECUTION_TIMEOUT, REPLAY, INSTRUMENT_INCLUDE, INSTRUMENT_EXCLUDE, REPORT_DIR, STATICS, SPURIOUS_WAKEUPS,
-            DETERMINISM_CHECK, MAX_STALL, MODE, PCT_DEPTH, PREEMPTION_BOUND, SHARD, PROGRESS, CHECKPOINT);
+            DETERMINISM_CHECK, MAX_STALL, MODE, PCT_DEPTH, PREEMPTION_BOUND, SHARD, PROGRESS, CHECKPOINT,
+            PARALLELISM);
 
     /** Where failure reports go when {@link #REPORT_DIR} is not set. */
     public static final String DEFAULT_REPORT_DIR = "target/racetest-reports";

@@ -75,6 +75,11 @@ final class SettingsResolver {
                 ? fromParameter(RaceTestConfiguration.STATICS, Values.STATICS_FORM, Values::freshStatics).orElse(true)
                 : parseAttribute("statics", annotation.statics(), Values.STATICS_FORM, Values::freshStatics);
 
+        // Executions that share statics would race on them for real if they ran at once.
+        int parallelism = fromParameter(RaceTestConfiguration.PARALLELISM, Values.PARALLELISM_FORM, Values::parallelism)
+                .orElse(base.parallelism());
+        settings = settings.withParallelism(freshStatics ? parallelism : 1);
+
         boolean random = false;
         Optional<String> seedText = annotation.seed().isBlank()
                 ? configuration.parameter(RaceTestConfiguration.SEED)

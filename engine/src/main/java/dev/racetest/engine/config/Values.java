@@ -30,6 +30,7 @@ final class Values {
     static final String SHARD_FORM = "i/n with 1 <= i <= n, such as 2/4 for the second of four CI jobs";
     static final String PROGRESS_FORM = "off, or a positive duration between progress lines such as 10s";
     static final String CHECKPOINT_FORM = "on (an exhaustive run keeps its state and resumes from it) or off";
+    static final String PARALLELISM_FORM = "a whole number of at least 1, or auto (one per processor)";
     static final String STALL_FORM = "0, or a positive duration such as 500ms, 1s or PT1S";
 
     /** The seed value that asks for a new random seed each run. */
@@ -142,6 +143,14 @@ final class Values {
             return -1;
         }
         return zeroOrMore(text);
+    }
+
+    /** Parses how many carriers may run executions at once: a count, or {@code auto} for one per processor. */
+    static int parallelism(String text) {
+        if (text.strip().equalsIgnoreCase("auto")) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        return count(text);
     }
 
     /** Parses the interval between progress lines, or {@code off} (returned as zero). */
