@@ -4,13 +4,13 @@ package dev.racetest.scheduler;
 public enum StrategyKind {
     /** Uniformly random choice among the enabled threads at every decision, driven by the seed. */
     RANDOM("random", false),
-    /** Probabilistic concurrency testing: random thread priorities with d-1 change points. */
+    /** Probabilistic concurrency testing: random thread priorities with a few change points (Burckhardt et al., ASPLOS 2010). */
     PCT("pct", false),
-    /** Partial order sampling: random priorities per operation, re-drawn for conflicting ones. */
+    /** Partial order sampling: random priorities per operation, re-drawn when a conflicting one runs (Yuan et al., CAV 2018). */
     POS("pos", false),
-    /** Selectively uniform random walk: threads weighted by their remaining interesting events. */
+    /** Selectively uniform random walk over the conflicting accesses (Zhao et al., ASPLOS 2025). */
     SURW("surw", false),
-    /** The default: rotates PCT, POS, SURW and random walk across executions. */
+    /** POS, PCT of depths 1 to 3, SURW and random walk, in turn across executions: the default. */
     PORTFOLIO("portfolio", false),
     /** Plain depth-first search over every decision: exhaustive, without reduction. */
     DFS("dfs", true),

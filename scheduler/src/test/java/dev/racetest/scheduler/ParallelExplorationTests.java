@@ -52,6 +52,19 @@ class ParallelExplorationTests {
     }
 
     @Test
+    void learningStrategiesFindTheSameFirstFailureWhateverTheParallelism() {
+        for (StrategyKind kind : new StrategyKind[] {StrategyKind.PORTFOLIO, StrategyKind.SURW, StrategyKind.PCT}) {
+            ExplorationSettings settings = SETTINGS.withStrategy(kind).withMaxExecutions(2_000);
+            ExplorationResult alone = Explorer.explore(settings.withParallelism(1), lastInReverse());
+            ExplorationResult parallel = Explorer.explore(settings.withParallelism(3), lastInReverse());
+            Failure first = alone.failure().orElseThrow();
+            assertThat(parallel.failure().orElseThrow().executionIndex()).as("%s", kind).isEqualTo(first.executionIndex());
+            assertThat(parallel.failure().orElseThrow().schedule()).isEqualTo(first.schedule());
+            assertThat(parallel.distinctInterleavings()).isEqualTo(alone.distinctInterleavings());
+        }
+    }
+
+    @Test
     void passingRunsExploreTheSameInterleavingsWhateverTheParallelism() {
         ExplorationSettings settings = SETTINGS.withMaxExecutions(300);
         ExplorationResult alone = Explorer.explore(settings.withParallelism(1), HandInstrumented.twoIncrements(true));

@@ -13,7 +13,11 @@ public final class Strategies {
     public static Strategy create(ExplorationSettings settings) {
         return switch (settings.strategy()) {
             case RANDOM -> new RandomWalkStrategy(settings.seed());
-            default -> new RandomWalkStrategy(settings.seed()); // TEMPORARY until the strategies land
+            case PCT -> new PctStrategy(settings.seed(), settings.pctDepth());
+            case POS -> new PosStrategy(settings.seed());
+            case SURW -> new SurwStrategy(settings.seed());
+            case PORTFOLIO -> new PortfolioStrategy(settings.seed());
+            default -> new RandomWalkStrategy(settings.seed()); // TEMPORARY until DFS and DPOR land
         };
     }
 }
