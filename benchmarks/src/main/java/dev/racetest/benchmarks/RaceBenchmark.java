@@ -2,7 +2,11 @@ package dev.racetest.benchmarks;
 
 import dev.racetest.instrument.InstrumentationPolicy;
 import dev.racetest.instrument.InstrumentingClassLoader;
+import dev.racetest.scheduler.ExplorationResult;
+import dev.racetest.scheduler.ExplorationSettings;
+import dev.racetest.scheduler.Explorer;
 import dev.racetest.scheduler.Outcome;
+import dev.racetest.scheduler.StrategyKind;
 import dev.racetest.scheduler.Strategy;
 import dev.racetest.scheduler.TestBody;
 import dev.racetest.scheduler.runtime.Execution;
@@ -27,10 +31,21 @@ public final class RaceBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(2);
     private static final Duration MEASURE = Duration.ofSeconds(4);
 
-    /** One program; {@code fresh}: loaded through a new class loader for every execution, as racetest.statics=fresh does. */
-    private record Case(String name, String className, Object argument, boolean fresh) {
+    /**
+     * One program; {@code fresh}: loaded through a new class loader for every execution, as
+     * racetest.statics=fresh does; {@code strategy}: random walk in the bare execution loop, or, for
+     * {@code portfolio-1}/{@code portfolio-2}, a whole exploration with the default strategy on that many
+     * carriers (which is what a {@code @RaceTest} runs). Several carriers only with fresh statics: executions
+     * that share one loaded program would race on its state for real, which is why the engine runs
+     * shared-statics tests on one carrier.
+     */
+    private record Case(String name, String className, Object argument, boolean fresh, String strategy) {
         Case(String name, String className, Object argument) {
-            this(name, className, argument, false);
+            this(name, className, argument, false, "random");
+        }
+
+        Case(String name, String className, Object argument, boolean fresh) {
+            this(name, className, argument, fresh, "random");
         }
     }
 
@@ -52,10 +67,19 @@ public final class RaceBenchmark {
                 new Case("sleep-coordinated warm-up (3 s of sleeps)", "SleepCoordinatedWarmUp", null),
                 new Case("2 threads x 100 synchronized increments", "SynchronizedIncrements", 2),
                 new Case("4 threads x 100 synchronized increments", "SynchronizedIncrements", 4),
-                new Case("8 threads x 100 synchronized increments", "SynchronizedIncrements", 8));
+                new Case("8 threads x 100 synchronized increments", "SynchronizedIncrements", 8),
+                new Case("2 x 100 sync increments, portfolio, 1 carrier", "SynchronizedIncrements", 2, false, "portfolio-1"),
+                new Case("same, fresh statics, portfolio, 1 carrier", "SynchronizedIncrements", 2, true, "portfolio-1"),
+                new Case("same, fresh statics, portfolio, 2 carriers", "SynchronizedIncrements", 2, true, "portfolio-2"));
         List<Figure> figures = new ArrayList<>();
         for (Case benchmark : cases) {
             TestBody body = load(benchmark);
+            if (benchmark.strategy().startsWith("portfolio-")) {
+                int carriers = Integer.parseInt(benchmark.strategy().substring("portfolio-".length()));
+                explore(benchmark.name(), body, carriers, WARM_UP);
+                figures.add(explore(benchmark.name(), body, carriers, MEASURE));
+                continue;
+            }
             measure(benchmark.name(), body, WARM_UP);
             figures.add(measure(benchmark.name(), body, MEASURE));
         }
@@ -78,7 +102,7 @@ public final class RaceBenchmark {
 
     private static TestBody load(Case benchmark) throws ReflectiveOperationException {
         if (benchmark.fresh()) {
-            Case shared = new Case(benchmark.name(), benchmark.className(), benchmark.argument(), false);
+            Case shared = new Case(benchmark.name(), benchmark.className(), benchmark.argument(), false, benchmark.strategy());
             return () -> loadOnce(shared).run();
         }
         return loadOnce(benchmark);
@@ -90,6 +114,16 @@ public final class RaceBenchmark {
         return benchmark.argument() == null
                 ? (TestBody) type.getConstructor().newInstance()
                 : (TestBody) type.getConstructor(int.class).newInstance(benchmark.argument());
+    }
+
+    /** A whole exploration with the default strategy on {@code carriers} carriers, for {@code duration}. */
+    private static Figure explore(String name, TestBody body, int carriers, Duration duration) {
+        ExplorationSettings settings = ExplorationSettings.defaults().withStrategy(StrategyKind.PORTFOLIO)
+                .withParallelism(carriers).withMaxExecutions(Integer.MAX_VALUE).withTimeBudget(duration)
+                .withProgressInterval(Duration.ZERO);
+        ExplorationResult result = Explorer.explore(settings, body);
+        long failures = result.failure().isPresent() ? 1 : 0;
+        return new Figure(name, result.executions(), failures, result.elapsed().toNanos() / 1e9);
     }
 
     private static Figure measure(String name, TestBody body, Duration duration) {
