@@ -24,9 +24,8 @@ import org.objectweb.asm.ClassVisitor;
  * stand-in's {@code CompletionStage}), and on {@code invokevirtual} or {@code invokeinterface} whose
  * owner is a subtype of {@code CompletionStage}, with the descriptor {@code CompletionStage} declares;
  * a subclass method that redeclares one with a narrower result is not matched. Static calls are
- * matched whatever subclass javac names as owner. Method references are retargeted alike
- * ({@link MethodReferences}), except those to the {@code CompletableFuture} instance methods, whose
- * stand-ins need a cast of their result. {@code super.*Async(...)} ({@code invokespecial}) is left
+ * matched whatever subclass javac names as owner. Method references are redirected alike, through a
+ * bridge ({@link MethodReferenceRouter}). {@code super.*Async(...)} ({@code invokespecial}) is left
  * alone, and so are the classes of {@code dev.racetest.substitutes}, which call the JDK on purpose.
  * Applies everywhere, static initialisers included.
  */

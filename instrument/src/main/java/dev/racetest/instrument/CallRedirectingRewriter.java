@@ -1,7 +1,6 @@
 package dev.racetest.instrument;
 
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -9,12 +8,11 @@ import org.objectweb.asm.MethodVisitor;
  * {@link #redirect}, usually a lookup in its {@link RedirectedCall.Table}) and, if any, which JDK class's
  * {@code new} expressions; this class rewrites them.
  *
- * <p>A redirected call becomes a call of its substitute, and a method reference to it is retargeted
- * alike ({@link MethodReferences}) unless the substitute's result needs a cast. A {@code new} of the JDK
- * class becomes a {@code new} of its substitute, and so does a constructor reference, while a user
- * subclass keeps its real superclass ({@link ConstructorSubstitution}). Classes of
- * {@code dev.racetest.substitutes} are left alone, so that the substitutes reach the JDK. Applies
- * everywhere, static initialisers included.
+ * <p>A redirected call becomes a call of its substitute. A {@code new} of the JDK class becomes a
+ * {@code new} of its substitute, while a user subclass keeps its real superclass
+ * ({@link ConstructorSubstitution}). Method and constructor references to either are redirected alike,
+ * through a bridge ({@link MethodReferenceRouter}). Classes of {@code dev.racetest.substitutes} are
+ * left alone, so that the substitutes reach the JDK. Applies everywhere, static initialisers included.
  */
 abstract class CallRedirectingRewriter extends MethodRewriter {
 
@@ -70,22 +68,6 @@ abstract class CallRedirectingRewriter extends MethodRewriter {
             } else {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             }
-        }
-
-        @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            super.visitInvokeDynamicInsn(name, descriptor, bootstrap,
-                    MethodReferences.retarget(descriptor, bootstrap, arguments, this::reference));
-        }
-
-        /** Return the stand-in for a method reference ({@code Jdk::new} included), or {@code null}. */
-        private Handle reference(Handle handle) {
-            if (handle.getTag() == H_NEWINVOKESPECIAL) {
-                return substitution == null ? null : substitution.constructorHandle(handle);
-            }
-            RedirectedCall redirect = redirect(RedirectedCall.opcodeOf(handle), handle.getOwner(),
-                    handle.getName() + handle.getDesc(), handle.isInterface());
-            return redirect == null ? null : redirect.referenceHandle();
         }
     }
 }

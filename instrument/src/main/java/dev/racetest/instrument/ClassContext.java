@@ -17,6 +17,9 @@ import org.objectweb.asm.commons.JSRInlinerAdapter;
 final class ClassContext {
 
     private final ClassHierarchy hierarchy;
+    private final MethodReferenceBridges bridges = new MethodReferenceBridges();
+    /** Whether the class may hold method references; {@code true} unless a look at its constant pool said no. */
+    private boolean mayReferenceMethods = true;
     private String internalName;
     private String binaryName;
     private String simpleName;
@@ -31,6 +34,20 @@ final class ClassContext {
 
     ClassHierarchy hierarchy() {
         return hierarchy;
+    }
+
+    /** Return the method-reference bridges made for this class. */
+    MethodReferenceBridges bridges() {
+        return bridges;
+    }
+
+    boolean mayReferenceMethods() {
+        return mayReferenceMethods;
+    }
+
+    /** Record that the class holds no method references, so {@link MethodReferenceRouter} need not look. */
+    void holdsNoMethodReferences() {
+        mayReferenceMethods = false;
     }
 
     String internalName() {
@@ -50,9 +67,12 @@ final class ClassContext {
         return currentMethod;
     }
 
-    /** Register a site in this class and return the id the bytecode passes to {@code Hooks}. */
+    /**
+     * Register a site in this class and return the id the bytecode passes to {@code Hooks}; a site in a
+     * method-reference bridge belongs to the method holding the reference, whose line the bridge has.
+     */
     int registerSite(SyncPointKind kind, String methodName, int line, String target) {
-        return SyncSites.register(kind, binaryName, methodName, sourceFile, line, target).id();
+        return SyncSites.register(kind, binaryName, bridges.siteMethod(methodName), sourceFile, line, target).id();
     }
 
     /** Return the simple name of an internal class name, such as {@code AtomicInteger}. */

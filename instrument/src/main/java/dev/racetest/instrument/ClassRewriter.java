@@ -19,6 +19,10 @@ import org.objectweb.asm.MethodTooLargeException;
  * <ol>
  *   <li>{@code SerialVersionPinner}: pins the serial version of serializable classes, first so it
  *       sees the class as compiled;</li>
+ *   <li>{@code MethodReferenceRouter}: sends a bridge method making the plain call through the chain
+ *       for each method reference ({@code System::nanoTime}, {@code Random::new}), before the method
+ *       holding it, and points the reference at the bridge if a rewriter changed that call, so method
+ *       references are redirected as calls are, by every rewriter;</li>
  *   <li>{@code StaticInitializerRewriter}: brackets {@code <clinit>} with enter/exit hooks, first so
  *       they enclose everything else the initialiser does;</li>
  *   <li>{@code SynchronizedMethodRewriter}: synchronized methods to explicit monitor hooks, first so
@@ -53,8 +57,10 @@ import org.objectweb.asm.MethodTooLargeException;
  *       the calls it replaced get no second point;</li>
  *   <li>{@code FieldAccessRewriter}: reads and writes of non-final fields;</li>
  *   <li>{@code ArrayAccessRewriter}: reads and writes of array elements;</li>
- *   <li>{@code IdentityHashCodeAdder}: a synthetic identity {@code hashCode()}, last so no rewriter
- *       sees it.</li>
+ *   <li>{@code IdentityHashCodeAdder}: a synthetic identity {@code hashCode()}, after the rewriters so none
+ *       sees it;</li>
+ *   <li>{@code MethodReferenceBridgeFilter}: drops the bridges no rewriter changed, last so it sees
+ *       what all of them did.</li>
  * </ol>
  * Old class files have their JSR/RET subroutines inlined before the first rewriter. Frames are
  * recomputed ({@code COMPUTE_FRAMES}) from a hierarchy read out of class files, so rewriting never
@@ -73,6 +79,7 @@ public final class ClassRewriter {
     /** The rewriters, first to last. */
     private static final List<Stage> STAGES = List.of(
             new Stage(SerialVersionPinner.class, SerialVersionPinner::new),
+            new Stage(MethodReferenceRouter.class, MethodReferenceRouter::new),
             new Stage(StaticInitializerRewriter.class, StaticInitializerRewriter::new),
             new Stage(SynchronizedMethodRewriter.class, SynchronizedMethodRewriter::new),
             new Stage(MonitorRewriter.class, MonitorRewriter::new),
@@ -96,7 +103,8 @@ public final class ClassRewriter {
             new Stage(LibraryCallRewriter.class, LibraryCallRewriter::new),
             new Stage(FieldAccessRewriter.class, FieldAccessRewriter::new),
             new Stage(ArrayAccessRewriter.class, ArrayAccessRewriter::new),
-            new Stage(IdentityHashCodeAdder.class, IdentityHashCodeAdder::new));
+            new Stage(IdentityHashCodeAdder.class, IdentityHashCodeAdder::new),
+            new Stage(MethodReferenceBridgeFilter.class, MethodReferenceBridgeFilter::new));
 
     private static final Set<String> STAGE_NAMES =
             STAGES.stream().map(stage -> stage.type().getName()).collect(Collectors.toUnmodifiableSet());
@@ -124,6 +132,9 @@ public final class ClassRewriter {
         try {
             ClassReader reader = new ClassReader(original);
             hierarchy.remember(reader);
+            if (!MethodReferenceRouter.mentionsLambdaMetafactory(reader)) {
+                context.holdsNoMethodReferences();
+            }
             ClassWriter writer = new HierarchyClassWriter(hierarchy);
             ClassVisitor chain = writer;
             for (Stage stage : STAGES.reversed()) {

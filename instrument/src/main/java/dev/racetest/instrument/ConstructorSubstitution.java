@@ -2,7 +2,6 @@ package dev.racetest.instrument;
 
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -16,8 +15,8 @@ import org.objectweb.asm.Type;
  * when they run (a constructor argument is evaluated completely before its call), so they are told
  * apart by counting: only while a replaced {@code NEW} waits for its constructor call is an
  * {@code <init>} on the JDK class one of ours. Such a subclass thus keeps its real superclass and stays
- * uncontrolled. Constructor references ({@code Jdk::new}) are swapped for the substitute's through
- * {@link #constructorHandle}. Confined to the rewriting of one method.
+ * uncontrolled. Constructor references ({@code Jdk::new}) reach it through a bridge
+ * ({@link MethodReferenceRouter}). Confined to the rewriting of one method.
  */
 final class ConstructorSubstitution {
 
@@ -68,17 +67,6 @@ final class ConstructorSubstitution {
             return substituteType;
         }
         return type;
-    }
-
-    /**
-     * Return the substitute's twin of a constructor reference ({@code Jdk::new}, an
-     * {@code H_NEWINVOKESPECIAL} handle) to the JDK class, or {@code null} for any other handle.
-     */
-    Handle constructorHandle(Handle handle) {
-        if (handle.getTag() != Opcodes.H_NEWINVOKESPECIAL || !handle.getOwner().equals(jdkType)) {
-            return null;
-        }
-        return new Handle(Opcodes.H_NEWINVOKESPECIAL, substituteType, handle.getName(), handle.getDesc(), false);
     }
 
     /** Return the owner an {@code invokespecial} of {@code name} on {@code owner} should name instead. */

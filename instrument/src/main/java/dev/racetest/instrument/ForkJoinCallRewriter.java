@@ -16,8 +16,8 @@ import org.objectweb.asm.ClassVisitor;
  * subclass (such as {@code RecursiveTask}, {@code CountedCompleter} or the user's task) is the JDK's;
  * static calls are matched whatever subclass javac names as owner. A user subclass of
  * {@code ForkJoinPool} keeps its real superclass (see {@link ConstructorSubstitution}). Method
- * references ({@code ForkJoinTask::fork}, {@code ForkJoinPool::new}) are retargeted alike
- * ({@link MethodReferences}). Classes of {@code dev.racetest.substitutes} are left alone, so that the
+ * references ({@code ForkJoinTask::fork}, {@code ForkJoinPool::new}) are redirected alike, through a
+ * bridge ({@link MethodReferenceRouter}). Classes of {@code dev.racetest.substitutes} are left alone, so that the
  * substitutes reach the JDK. Applies everywhere, static initialisers included.
  */
 final class ForkJoinCallRewriter extends CallRedirectingRewriter {

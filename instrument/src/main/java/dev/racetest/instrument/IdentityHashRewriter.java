@@ -3,9 +3,7 @@ package dev.racetest.instrument;
 import dev.racetest.instrument.hooks.IdentityHooks;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.Method;
 
@@ -22,7 +20,7 @@ import org.objectweb.asm.commons.Method;
  *       their own (strings and boxes) are left alone.</li>
  * </ul>
  * Method references to either ({@code Object::hashCode}) are retargeted to the hook
- * ({@link MethodReferences}). Not scheduling points. Applies everywhere, static initialisers
+ * ({@link MethodReferenceRouter}). Not scheduling points. Applies everywhere, static initialisers
  * included. {@link IdentityHashCodeAdder} covers the calls this cannot see, those the JDK makes itself.
  */
 final class IdentityHashRewriter extends MethodRewriter {
@@ -63,20 +61,6 @@ final class IdentityHashRewriter extends MethodRewriter {
         return new Adapter(next, context(), access, name, descriptor, extendsObject);
     }
 
-    /** Return the hook that a method reference to {@code implementation} is retargeted to, or {@code null}. */
-    private static Handle hookFor(Handle implementation) {
-        String owner = implementation.getOwner();
-        String nameAndDescriptor = implementation.getName() + implementation.getDesc();
-        return switch (implementation.getTag()) {
-            case Opcodes.H_INVOKESTATIC -> IDENTITY_HASH_CODE.equals(owner + '.' + nameAndDescriptor)
-                    ? MethodReferences.staticHandle(HOOKS, IDENTITY_HOOK) : null;
-            case Opcodes.H_INVOKEVIRTUAL, Opcodes.H_INVOKEINTERFACE ->
-                    HASH_CODE.equals(nameAndDescriptor) && !OWN_HASH_CODE.contains(owner)
-                            ? MethodReferences.staticHandle(HOOKS, HASH_CODE_HOOK) : null;
-            default -> null;
-        };
-    }
-
     private static final class Adapter extends SyncPointAdapter {
         private final boolean extendsObject;
 
@@ -84,12 +68,6 @@ final class IdentityHashRewriter extends MethodRewriter {
                 boolean extendsObject) {
             super(next, context, access, name, descriptor);
             this.extendsObject = extendsObject;
-        }
-
-        @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            super.visitInvokeDynamicInsn(name, descriptor, bootstrap,
-                    MethodReferences.retarget(descriptor, bootstrap, arguments, IdentityHashRewriter::hookFor));
         }
 
         @Override

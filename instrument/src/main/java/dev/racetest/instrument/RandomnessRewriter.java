@@ -14,9 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.Method;
 
@@ -37,8 +35,9 @@ import org.objectweb.asm.commons.Method;
  *   <li>{@code Math.random()}, {@code StrictMath.random()}, {@code UUID.randomUUID()},
  *       {@code Collections.shuffle(List)}: the hook of the same descriptor.</li>
  * </ul>
- * Method references to the last group ({@code Math::random}) are retargeted to the hook
- * ({@link MethodReferences}). Not scheduling points. Applies everywhere, static initialisers included.
+ * Method references to any of them ({@code Math::random}, {@code Random::new},
+ * {@code ThreadLocalRandom.current()::nextInt}) are redirected alike, through a bridge
+ * ({@link MethodReferenceRouter}). Not scheduling points. Applies everywhere, static initialisers included.
  */
 final class RandomnessRewriter extends MethodRewriter {
 
@@ -111,22 +110,9 @@ final class RandomnessRewriter extends MethodRewriter {
         return new Adapter(next, context(), access, name, descriptor);
     }
 
-    /** Return the hook that a method reference to {@code implementation} is retargeted to, or {@code null}. */
-    private static Handle hookFor(Handle implementation) {
-        Method hook = implementation.getTag() != Opcodes.H_INVOKESTATIC ? null
-                : REPLACED.get(implementation.getOwner() + '.' + implementation.getName() + implementation.getDesc());
-        return hook == null ? null : MethodReferences.staticHandle(HOOKS, hook);
-    }
-
     private static final class Adapter extends SyncPointAdapter {
         Adapter(MethodVisitor next, ClassContext context, int access, String name, String descriptor) {
             super(next, context, access, name, descriptor);
-        }
-
-        @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            super.visitInvokeDynamicInsn(name, descriptor, bootstrap,
-                    MethodReferences.retarget(descriptor, bootstrap, arguments, RandomnessRewriter::hookFor));
         }
 
         @Override

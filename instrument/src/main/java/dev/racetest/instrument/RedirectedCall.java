@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.GeneratorAdapter;
@@ -63,25 +62,6 @@ record RedirectedCall(Type owner, Method method, Type cast) {
         }
         return new RedirectedCall(Type.getType(substitutes), Method.getMethod(substitute),
                 returned == expected ? null : Type.getType(expected));
-    }
-
-    /**
-     * Return a handle to the substitute, for a method reference to the replaced method, or {@code null}
-     * when its result needs a cast, which {@code LambdaMetafactory} would not make.
-     */
-    Handle referenceHandle() {
-        return cast != null ? null : MethodReferences.staticHandle(owner, method);
-    }
-
-    /** Return the call instruction a method handle stands for, or {@code -1} for other kinds of handle. */
-    static int opcodeOf(Handle handle) {
-        return switch (handle.getTag()) {
-            case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
-            case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
-            case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
-            case Opcodes.H_INVOKESPECIAL -> Opcodes.INVOKESPECIAL;
-            default -> -1;
-        };
     }
 
     /** Emit the call of the substitute (and the cast) in place of the replaced instruction. */

@@ -3,7 +3,6 @@ package dev.racetest.instrument;
 import dev.racetest.instrument.hooks.ThreadQueryHooks;
 import java.util.Map;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.Method;
@@ -15,7 +14,7 @@ import org.objectweb.asm.commons.Method;
  * <p>Matched like {@link ThreadCallRewriter}'s instance calls: {@code invokevirtual} whose owner is
  * {@code Thread} or a subclass. A subclass that overrides the deprecated {@code getId()} loses its
  * override at call sites through the subclass; the JDK itself no longer calls it. Method references
- * ({@code Thread::getState}) are retargeted to the hook ({@link MethodReferences}). Not scheduling
+ * ({@code Thread::getState}) are redirected alike, through a bridge ({@link MethodReferenceRouter}). Not scheduling
  * points. Applies everywhere, static initialisers included.
  */
 final class ThreadQueryRewriter extends MethodRewriter {
@@ -43,18 +42,6 @@ final class ThreadQueryRewriter extends MethodRewriter {
     private static final class Adapter extends SyncPointAdapter {
         Adapter(MethodVisitor next, ClassContext context, int access, String name, String descriptor) {
             super(next, context, access, name, descriptor);
-        }
-
-        @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            super.visitInvokeDynamicInsn(name, descriptor, bootstrap,
-                    MethodReferences.retarget(descriptor, bootstrap, arguments, this::hookFor));
-        }
-
-        private Handle hookFor(Handle implementation) {
-            Method hook = implementation.getTag() == H_INVOKEVIRTUAL ? CALLS.get(implementation.getName()
-                    + implementation.getDesc()) : null;
-            return hook != null && isThread(implementation.getOwner()) ? MethodReferences.staticHandle(HOOKS, hook) : null;
         }
 
         @Override

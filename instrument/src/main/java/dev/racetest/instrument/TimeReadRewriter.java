@@ -28,9 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.Method;
 
@@ -50,8 +48,8 @@ import org.objectweb.asm.commons.Method;
  *       the {@code invokespecial Date.<init>()} becomes {@code Date.<init>(long)} with the virtual
  *       wall clock pushed.</li>
  * </ul>
- * Method references to the first shape ({@code System::nanoTime}) are retargeted to the hook
- * ({@link MethodReferences}). None of these is a scheduling point. Applies everywhere, static
+ * Method references to any of them ({@code System::nanoTime}, {@code LocalDate::now}, {@code Date::new})
+ * are redirected alike, through a bridge ({@link MethodReferenceRouter}). None of these is a scheduling point. Applies everywhere, static
  * initialisers included.
  */
 final class TimeReadRewriter extends MethodRewriter {
@@ -129,22 +127,9 @@ final class TimeReadRewriter extends MethodRewriter {
         return new Adapter(next, context(), access, name, descriptor);
     }
 
-    /** Return the hook that a method reference to {@code implementation} is retargeted to, or {@code null}. */
-    private static Handle hookFor(Handle implementation) {
-        Method hook = implementation.getTag() != Opcodes.H_INVOKESTATIC ? null
-                : REPLACED.get(implementation.getOwner() + '.' + implementation.getName() + implementation.getDesc());
-        return hook == null ? null : MethodReferences.staticHandle(HOOKS, hook);
-    }
-
     private static final class Adapter extends SyncPointAdapter {
         Adapter(MethodVisitor next, ClassContext context, int access, String name, String descriptor) {
             super(next, context, access, name, descriptor);
-        }
-
-        @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            super.visitInvokeDynamicInsn(name, descriptor, bootstrap,
-                    MethodReferences.retarget(descriptor, bootstrap, arguments, TimeReadRewriter::hookFor));
         }
 
         @Override

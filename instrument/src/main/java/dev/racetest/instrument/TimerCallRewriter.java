@@ -15,8 +15,8 @@ import org.objectweb.asm.ClassVisitor;
  * <p>Task calls are matched on {@code invokevirtual} whose owner is {@code TimerTask} or a subclass;
  * {@code super.cancel()} ({@code invokespecial}) inside a user's override stays the real call. A user
  * subclass of {@code Timer} keeps its real superclass (see {@link ConstructorSubstitution}). Method
- * references ({@code TimerTask::cancel}, {@code Timer::new}) are retargeted alike
- * ({@link MethodReferences}). Classes of {@code dev.racetest.substitutes} are left alone, so that the
+ * references ({@code TimerTask::cancel}, {@code Timer::new}) are redirected alike, through a bridge
+ * ({@link MethodReferenceRouter}). Classes of {@code dev.racetest.substitutes} are left alone, so that the
  * substitutes reach the JDK. Applies everywhere, static initialisers included.
  */
 final class TimerCallRewriter extends CallRedirectingRewriter {

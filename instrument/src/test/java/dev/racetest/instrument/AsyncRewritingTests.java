@@ -103,19 +103,29 @@ class AsyncRewritingTests {
 
     @Test
     void methodReferencesAreRedirectedLikeCalls() {
-        String references = GoldenTests.render(Fixtures.fullRewrite(AsyncFixture.class), "references");
+        byte[] rewritten = Fixtures.fullRewrite(AsyncFixture.class);
+        String references = GoldenTests.render(rewritten, "references");
+        String bridges = GoldenTests.render(rewritten, name -> name.startsWith(MethodReferenceBridges.PREFIX));
 
         assertThat(references)
-                .contains("dev/racetest/substitutes/AsyncSubstitutes.supplyAsync(Ljava/util/function/Supplier;)")
-                .contains("dev/racetest/substitutes/ForkJoinSubstitutes.fork(Ljava/util/concurrent/ForkJoinTask;)")
-                .contains("dev/racetest/substitutes/ControlledForkJoinPool.<init>(I)V")
-                .contains("dev/racetest/substitutes/ControlledTimer.<init>(Z)V")
-                .contains("dev/racetest/substitutes/TimerTaskStates.cancel(Ljava/util/TimerTask;)Z")
+                .contains("AsyncFixture.racetest$ref$supplyAsync$", "AsyncFixture.racetest$ref$fork$",
+                        "AsyncFixture.racetest$ref$new$", "AsyncFixture.racetest$ref$cancel$")
                 .doesNotContain("java/util/concurrent/CompletableFuture.supplyAsync(")
                 .doesNotContain("java/util/concurrent/ForkJoinTask.fork(")
                 .doesNotContain("java/util/concurrent/ForkJoinPool.<init>(")
                 .doesNotContain("java/util/Timer.<init>(")
                 .doesNotContain("java/util/TimerTask.cancel(");
+        assertThat(bridges)
+                .contains("INVOKESTATIC dev/racetest/substitutes/AsyncSubstitutes.supplyAsync (Ljava/util/function/Supplier;)")
+                .contains("INVOKESTATIC dev/racetest/substitutes/ForkJoinSubstitutes.fork (Ljava/util/concurrent/ForkJoinTask;)")
+                .contains("INVOKESPECIAL dev/racetest/substitutes/ControlledForkJoinPool.<init> (I)V")
+                .contains("INVOKESPECIAL dev/racetest/substitutes/ControlledTimer.<init> (Z)V")
+                .contains("INVOKESTATIC dev/racetest/substitutes/TimerTaskStates.cancel (Ljava/util/TimerTask;)Z")
+                .doesNotContain("java/util/concurrent/CompletableFuture.supplyAsync ")
+                .doesNotContain("java/util/concurrent/ForkJoinTask.fork ")
+                .doesNotContain("java/util/concurrent/ForkJoinPool.<init> ")
+                .doesNotContain("java/util/Timer.<init> ")
+                .doesNotContain("java/util/TimerTask.cancel ");
     }
 
     @Test

@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.util.CheckClassAdapter;
@@ -42,7 +41,8 @@ class ConditionRewritingTests {
         return Stream.of(
                 Arguments.of(ConditionFixture.class, "newConditions"),
                 Arguments.of(ConditionFixture.class, "queries"),
-                Arguments.of(ConditionFixture.class, "reference"));
+                Arguments.of(ConditionFixture.class, "reference"),
+                Arguments.of(ConditionFixture.class, MethodReferenceBridges.PREFIX + "newCondition$0"));
     }
 
     @ParameterizedTest(name = "{0}.{1}")
@@ -134,19 +134,8 @@ class ConditionRewritingTests {
                 ConditionRewritingTests.class.getClassLoader());
     }
 
-    /** Rewrite {@code type} with {@link ConditionCallRewriter} only. */
+    /** Rewrite {@code type} with {@link ConditionCallRewriter} only (and the method-reference bridges). */
     private static byte[] rewriteWithConditionStage(Class<?> type) {
-        ClassHierarchy hierarchy = ClassHierarchy.of(ConditionRewritingTests.class.getClassLoader());
-        ClassContext context = new ClassContext(hierarchy);
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                return hierarchy.commonSuperClass(type1, type2);
-            }
-        };
-        ClassVisitor chain = new ConditionCallRewriter(writer, context);
-        new ClassReader(Fixtures.bytes(type))
-                .accept(new ClassContext.Collector(chain, context), ClassReader.SKIP_FRAMES);
-        return writer.toByteArray();
+        return Fixtures.rewriteWith(List.of(ConditionCallRewriter::new), type);
     }
 }

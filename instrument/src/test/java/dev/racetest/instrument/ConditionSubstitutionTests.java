@@ -94,11 +94,11 @@ class ConditionSubstitutionTests {
     }
 
     @Test
-    void aMethodReferenceKeepsTheJdksCondition() throws Exception {
+    void aMethodReferenceGivesTheControlledConditionToo() throws Exception {
         Supplier<?> reference = (Supplier<?>) call(true, "reference", new ReentrantLock());
 
         Hooks.bind(passThrough.handler());
-        assertThat(reference.get().getClass().getName()).isEqualTo(JDK);
+        assertThat(reference.get().getClass().getName()).isEqualTo(CONTROLLED);
     }
 
     @Test

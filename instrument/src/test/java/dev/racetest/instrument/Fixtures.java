@@ -81,7 +81,11 @@ final class Fixtures {
         return new ClassRewriter().rewrite(type.getName(), bytes(type), Fixtures.class.getClassLoader());
     }
 
-    /** Return {@code type}'s class file rewritten by {@code stages} only, in their order in {@link ClassRewriter}. */
+    /**
+     * Return {@code type}'s class file rewritten by {@code stages} only, in their order in {@link ClassRewriter},
+     * between the method-reference router and bridge filter, so that references are redirected as the
+     * stages redirect calls.
+     */
     static byte[] rewriteWith(List<BiFunction<ClassVisitor, ClassContext, ClassVisitor>> stages, Class<?> type) {
         ClassHierarchy hierarchy = ClassHierarchy.of(Fixtures.class.getClassLoader());
         ClassContext context = new ClassContext(hierarchy);
@@ -91,10 +95,11 @@ final class Fixtures {
                 return hierarchy.commonSuperClass(type1, type2);
             }
         };
-        ClassVisitor chain = writer;
+        ClassVisitor chain = new MethodReferenceBridgeFilter(writer, context);
         for (BiFunction<ClassVisitor, ClassContext, ClassVisitor> stage : stages.reversed()) {
             chain = stage.apply(chain, context);
         }
+        chain = new MethodReferenceRouter(chain, context);
         new ClassReader(bytes(type)).accept(new ClassContext.Collector(chain, context), ClassReader.SKIP_FRAMES);
         return writer.toByteArray();
     }

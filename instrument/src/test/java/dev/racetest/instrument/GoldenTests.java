@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -82,12 +83,17 @@ class GoldenTests {
 
     /** Return the Textifier listing of every method called {@code name}, with site pushes resolved. */
     static String render(byte[] classFile, String name) {
+        return render(classFile, name::equals);
+    }
+
+    /** Return the Textifier listing of every method whose name {@code names} accepts, with site pushes resolved. */
+    static String render(byte[] classFile, Predicate<String> names) {
         Textifier textifier = new Textifier();
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String methodName, String descriptor, String signature,
                                              String[] exceptions) {
-                if (!methodName.equals(name)) {
+                if (!names.test(methodName)) {
                     return null;
                 }
                 textifier.getText().add(methodName + descriptor + " access=0x" + Integer.toHexString(access) + "\n");

@@ -35,6 +35,14 @@ class TimeConformanceTests {
     }
 
     @Test
+    void clockReadThroughAMethodReferenceIsVirtual() {
+        String report = failureOf(ClockReferenceLeaseFixture.class);
+        assertThat(verdict(report)).isEqualTo("java.lang.AssertionError in thread holder: lease lapsed while its holder slept");
+        assertThat(report).contains(sourceLine(ClockReferenceLeaseFixture.class, "assert"));
+        assertReplayReproduces(ClockReferenceLeaseFixture.class, report);
+    }
+
+    @Test
     void clocksAdvanceWithVirtualSleeps() {
         assertPassesEveryExecution(VirtualClockFixture.class);
     }
