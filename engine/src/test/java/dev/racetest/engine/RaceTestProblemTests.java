@@ -85,7 +85,7 @@ class RaceTestProblemTests {
         assertOneSentence(failureWith("racetest.shard", "5/4")).hasMessageStartingWith("Configuration parameter "
                 + "racetest.shard has the invalid value '5/4': expected i/n with 1 <= i <= n, such as 2/4");
         assertOneSentence(failureWith("racetest.preemptionBound", "-2")).hasMessageStartingWith("Configuration "
-                + "parameter racetest.preemptionBound has the invalid value '-2': expected a whole number of at least 0,"
+                + "parameter racetest.preemptionBound has the invalid value '-2': expected a whole number of at least 1,"
                 + " or none");
         assertOneSentence(failureWith("racetest.progress", "sometimes")).hasMessageStartingWith("Configuration "
                 + "parameter racetest.progress has the invalid value 'sometimes': expected off, or a positive duration");

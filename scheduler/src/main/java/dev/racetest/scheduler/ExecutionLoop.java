@@ -1,6 +1,7 @@
 package dev.racetest.scheduler;
 
 import dev.racetest.scheduler.runtime.Execution;
+import dev.racetest.scheduler.strategy.ExhaustiveStrategy;
 import dev.racetest.scheduler.strategy.ReplayStrategy;
 import dev.racetest.scheduler.strategy.Strategies;
 
@@ -28,6 +29,9 @@ final class ExecutionLoop {
 
     /** Executions per epoch: fixed, so results do not depend on the number of carriers. */
     static final int EPOCH = 16;
+
+    /** How often a long exhaustive run writes its checkpoint. */
+    private static final long CHECKPOINT_INTERVAL_NANOS = 30_000_000_000L;
 
     private final ExplorationSettings settings;
     private final String name;
@@ -61,39 +65,102 @@ final class ExecutionLoop {
 
     // ---- one after another ----
 
-    private ExplorationResult runInSequence(TestBody body, Strategy strategy) {
+    private ExplorationResult runInSequence(TestBody body, Strategy initial) {
         long start = System.nanoTime();
         boolean exhaustive = settings.exhaustive();
+        Strategy strategy = initial;
+        Optional<Checkpoints> checkpoints = exhaustive && initial instanceof ExhaustiveStrategy
+                ? settings.checkpoint().map(file -> new Checkpoints(file, settings))
+                : Optional.empty();
+        long executionsBefore = 0;
+        if (checkpoints.isPresent()) {
+            Optional<Checkpoints.Saved> saved = checkpoints.get().read();
+            if (saved.isPresent()) {
+                try {
+                    strategy = Strategies.restore(settings, saved.get().state());
+                    executionsBefore = saved.get().executions();
+                } catch (IllegalArgumentException unusable) {
+                    System.err.println("racetest: the checkpoint " + settings.checkpoint().get() + " was not used because "
+                            + unusable.getMessage() + "; the run starts afresh");
+                }
+            }
+        }
+        ExhaustiveStrategy tree = strategy instanceof ExhaustiveStrategy exhaustiveStrategy ? exhaustiveStrategy : null;
+        CheckpointRequests requests = checkpoints.isPresent() ? CheckpointRequests.install() : null;
         RunStatistics statistics = new RunStatistics();
         ProgressLine progress = new ProgressLine(name, settings.progressInterval());
         ExplorationResult.StopReason stop = ExplorationResult.StopReason.EXECUTION_BUDGET;
         Optional<Failure> found = Optional.empty();
-        for (int index = 0; !stopped; index++) {
-            if (exhaustive ? statistics.executions() >= settings.maxExecutions() : index >= settings.maxExecutions()) {
-                break;
+        long nextCheckpoint = System.nanoTime() + CHECKPOINT_INTERVAL_NANOS;
+        try {
+            for (int index = 0; !stopped; index++) {
+                if (exhaustive ? statistics.executions() >= settings.maxExecutions() : index >= settings.maxExecutions()) {
+                    break;
+                }
+                if (!exhaustive && !settings.shard().owns(index)) {
+                    continue;
+                }
+                if (statistics.executions() > 0 && System.nanoTime() - start > settings.timeBudget().toNanos()) {
+                    stop = ExplorationResult.StopReason.TIME_BUDGET;
+                    break;
+                }
+                if (checkpoints.isPresent() && (System.nanoTime() - nextCheckpoint > 0 || requests.requested())) {
+                    checkpoints.get().write(executionsBefore + statistics.executions(), tree.checkpoint());
+                    requests.written();
+                    nextCheckpoint = System.nanoTime() + CHECKPOINT_INTERVAL_NANOS;
+                }
+                if (!strategy.beginExecution(index)) {
+                    stop = ExplorationResult.StopReason.EXHAUSTED;
+                    break;
+                }
+                Ran ran = execute(body, strategy, index, ownSlot);
+                if (tree != null) {
+                    // DPOR counts an execution once per trace; the rest (abandoned, or repeating a trace where
+                    // nothing was left to abandon) are not interleavings of their own.
+                    boolean counts = tree.lastExecutionCounts();
+                    statistics.executionEnded(!counts, tree.lastTraceFingerprint().orElse(0), ran.steps(), ran.threads());
+                } else {
+                    statistics.executionEnded(ran.abandoned(), ran.hash(), ran.steps(), ran.threads());
+                }
+                if (ran.outcome().isFailure()) {
+                    found = Optional.of(reportable(ran, body));
+                    stop = ExplorationResult.StopReason.FAILURE_FOUND;
+                    break;
+                }
+                progress.update(snapshot(statistics, tree, false));
             }
-            if (!exhaustive && !settings.shard().owns(index)) {
-                continue;
+        } finally {
+            if (requests != null) {
+                requests.uninstall();
             }
-            if (statistics.executions() > 0 && System.nanoTime() - start > settings.timeBudget().toNanos()) {
-                stop = ExplorationResult.StopReason.TIME_BUDGET;
-                break;
-            }
-            if (!strategy.beginExecution(index)) {
-                stop = ExplorationResult.StopReason.EXHAUSTED;
-                break;
-            }
-            Ran ran = execute(body, strategy, index, ownSlot);
-            statistics.executionEnded(ran.abandoned(), ran.hash(), ran.steps(), ran.threads());
-            if (ran.outcome().isFailure()) {
-                found = Optional.of(reportable(ran, body));
-                stop = ExplorationResult.StopReason.FAILURE_FOUND;
-                break;
-            }
-            progress.update(statistics.snapshot(exhaustive, Double.NaN));
         }
         progress.finish();
-        return result(start, statistics, stop, found);
+        if (checkpoints.isPresent()) {
+            if (stop == ExplorationResult.StopReason.EXECUTION_BUDGET || stop == ExplorationResult.StopReason.TIME_BUDGET) {
+                checkpoints.get().write(executionsBefore + statistics.executions(), tree.checkpoint());
+            } else {
+                checkpoints.get().delete(); // complete, or a failure to fix first: the next run starts afresh
+            }
+        }
+        Statistics figures = snapshot(statistics, tree, stop == ExplorationResult.StopReason.EXHAUSTED);
+        return new ExplorationResult(figures.executions(), figures.distinctInterleavings(), settings.seed(),
+                Duration.ofNanos(System.nanoTime() - start), stop, found, figures);
+    }
+
+    /**
+     * Returns the figures so far; for an exhaustive strategy the counts include the executions before
+     * the checkpoint this run resumed from, and the interleavings are the traces the strategy counted.
+     */
+    private Statistics snapshot(RunStatistics statistics, ExhaustiveStrategy tree, boolean complete) {
+        if (tree == null) {
+            return statistics.snapshot(settings.exhaustive(), complete ? 1.0 : Double.NaN);
+        }
+        Statistics here = statistics.snapshot(true, complete ? 1.0 : tree.estimatedFractionDone());
+        long executions = tree.completeExecutions() + tree.abandonedExecutions() + tree.uncountedExecutions();
+        return new Statistics((int) Math.min(Integer.MAX_VALUE, Math.max(executions, here.executions())),
+                (int) Math.min(Integer.MAX_VALUE, tree.abandonedExecutions() + tree.uncountedExecutions()),
+                (int) Math.min(Integer.MAX_VALUE, tree.completeExecutions()), here.maxSteps(), here.meanSteps(),
+                here.maxThreads(), here.executionsPerSecond(), here.coveredShare(), here.fractionDone());
     }
 
     // ---- in epochs, on several carriers ----
@@ -146,7 +213,7 @@ final class ExecutionLoop {
             carriers.shutdownNow();
         }
         progress.finish();
-        return result(start, statistics, stop, found);
+        return epochResult(start, statistics, stop, found);
     }
 
     /**
@@ -256,7 +323,7 @@ final class ExecutionLoop {
                 settings.maxStall(), recording);
     }
 
-    private ExplorationResult result(long start, RunStatistics statistics, ExplorationResult.StopReason stop,
+    private ExplorationResult epochResult(long start, RunStatistics statistics, ExplorationResult.StopReason stop,
                                      Optional<Failure> found) {
         Statistics figures = statistics.snapshot(settings.exhaustive(),
                 stop == ExplorationResult.StopReason.EXHAUSTED ? 1.0 : Double.NaN);

@@ -23,7 +23,7 @@ import java.util.Optional;
  *                          could still run (a machine stalling that long); zero: only when none can
  * @param mode              the mode the budgets and strategy came from, for reports
  * @param pctDepth          the bug depth PCT targets (at least 1)
- * @param preemptionBound   for DFS and DPOR: at most this many preemptions per execution; -1: unbounded
+ * @param preemptionBound   for DFS and DPOR: at most this many preemptions per execution (at least 1); -1: unbounded
  * @param shard             the part of the space this run explores, for a sharded nightly job
  * @param checkpoint        where an exhaustive run keeps its state, to resume after an interruption
  * @param progressInterval  how often a long run prints a progress line; zero: never
@@ -70,8 +70,8 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         if (pctDepth < 1) {
             throw new IllegalArgumentException("pctDepth must be at least 1, but was " + pctDepth);
         }
-        if (preemptionBound < -1) {
-            throw new IllegalArgumentException("preemptionBound must be -1 (unbounded) or more, but was " + preemptionBound);
+        if (preemptionBound < -1 || preemptionBound == 0) {
+            throw new IllegalArgumentException("preemptionBound must be -1 (unbounded) or at least 1, but was " + preemptionBound);
         }
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, but was " + parallelism);

@@ -12,9 +12,9 @@ public enum StrategyKind {
     SURW("surw", false),
     /** POS, PCT of depths 1 to 3, SURW and random walk, in turn across executions: the default. */
     PORTFOLIO("portfolio", false),
-    /** Plain depth-first search over every decision: exhaustive, without reduction. */
+    /** Every decision, depth first, with no reduction: the reference for the others ({@code DfsStrategy}). */
     DFS("dfs", true),
-    /** Dynamic partial order reduction: every distinct interleaving (Mazurkiewicz trace) once. */
+    /** Every Mazurkiewicz trace once, by source-DPOR with sleep sets ({@code DporStrategy}). */
     DPOR("dpor", true);
 
     private final String configName;

@@ -39,7 +39,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  *   <tr><td>{@code racetest.pctDepth}</td><td>the bug depth PCT targets</td><td>3</td>
  *       <td>a whole number of at least 1</td></tr>
  *   <tr><td>{@code racetest.preemptionBound}</td><td>for {@code dfs} and {@code dpor}: preemptions per
- *       execution, at most</td><td>{@code none}</td><td>a whole number of at least 0, or {@code none}</td></tr>
+ *       execution, at most</td><td>{@code none}</td><td>a whole number of at least 1, or {@code none}</td></tr>
  *   <tr><td>{@code racetest.shard}</td><td>which part of the space this job explores, so n CI jobs cover it
  *       exactly once</td><td>{@code 1/1}</td><td>{@code i/n}, such as {@code 2/4}</td></tr>
  *   <tr><td>{@code racetest.parallelism}</td><td>how many executions of a test run at once, each on its own

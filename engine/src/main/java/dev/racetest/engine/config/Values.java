@@ -26,7 +26,7 @@ final class Values {
     static final String ZERO_OR_MORE_FORM = "a whole number of at least 0, such as 1";
     static final String BOOLEAN_FORM = "true or false";
     static final String MODE_FORM = "quick (the default: seconds per test), thorough, or exhaustive (also nightly: every interleaving, by DPOR)";
-    static final String PREEMPTION_BOUND_FORM = "a whole number of at least 0, or none";
+    static final String PREEMPTION_BOUND_FORM = "a whole number of at least 1, or none";
     static final String SHARD_FORM = "i/n with 1 <= i <= n, such as 2/4 for the second of four CI jobs";
     static final String PROGRESS_FORM = "off, or a positive duration between progress lines such as 10s";
     static final String CHECKPOINT_FORM = "on (an exhaustive run keeps its state and resumes from it) or off";
@@ -137,12 +137,12 @@ final class Values {
         }
     }
 
-    /** Parses a preemption bound: a whole number of at least 0, or {@code none} (unbounded, returned as -1). */
+    /** Parses a preemption bound: a whole number of at least 1, or {@code none} (unbounded, returned as -1). */
     static int preemptionBound(String text) {
         if (text.strip().equalsIgnoreCase("none")) {
             return -1;
         }
-        return zeroOrMore(text);
+        return count(text);
     }
 
     /** Parses how many carriers may run executions at once: a count, or {@code auto} for one per processor. */

@@ -14,8 +14,11 @@ import java.util.function.Supplier;
 /**
  * Build the {@link TestBody} of a race test: load its class through the instrumenting loader, then,
  * once per execution, create a fresh instance (unless the method is static) and call the method.
+ *
+ * <p>Public for racetest's own suites, which explore conformance programs with settings of their own
+ * (the annotation's budgets would win over configuration); not part of racetest's API.
  */
-final class TestBodies {
+public final class TestBodies {
 
     private TestBodies() {
     }
@@ -29,7 +32,7 @@ final class TestBodies {
      * @throws ReflectiveOperationException when the class or method cannot be found through {@code loader}
      * @throws RaceTestConfigurationException when a module does not open the class to racetest
      */
-    static TestBody create(ClassLoader loader, Class<?> testClass, Method method) throws ReflectiveOperationException {
+    public static TestBody create(ClassLoader loader, Class<?> testClass, Method method) throws ReflectiveOperationException {
         Class<?> instrumented = Class.forName(testClass.getName(), true, loader);
         Class<?> declaring = Class.forName(method.getDeclaringClass().getName(), false, loader);
         Method target = declaring.getDeclaredMethod(method.getName());
@@ -49,7 +52,7 @@ final class TestBodies {
      * where initialisation races can happen). The rewritten bytes are cached JVM-wide, so a new loader
      * only defines classes again. Checks once, through {@code validation}, that the method can be called.
      */
-    static TestBody freshEachRun(Supplier<ClassLoader> loaders, ClassLoader validation, Class<?> testClass, Method method)
+    public static TestBody freshEachRun(Supplier<ClassLoader> loaders, ClassLoader validation, Class<?> testClass, Method method)
             throws ReflectiveOperationException {
         Class<?> declaring = Class.forName(method.getDeclaringClass().getName(), false, validation);
         makeAccessible(declaring.getDeclaredMethod(method.getName()), testClass, method);

@@ -9,6 +9,25 @@ public final class Strategies {
     private Strategies() {
     }
 
+    /**
+     * Returns the strategy an exhaustive run continues from {@code checkpoint} (made by
+     * {@link ExhaustiveStrategy#checkpoint()} under the same settings).
+     *
+     * @throws IllegalArgumentException when the checkpoint is not one of this strategy's
+     */
+    public static ExhaustiveStrategy restore(ExplorationSettings settings, String checkpoint) {
+        return switch (settings.strategy()) {
+            case DFS -> DfsStrategy.restore(checkpoint);
+            case DPOR -> DporStrategy.restore(checkpoint);
+            default -> throw new IllegalArgumentException(settings.strategy().configName() + " keeps no checkpoints");
+        };
+    }
+
+    /** The exhaustive strategies take 0 for "unbounded"; the settings say -1. */
+    private static int exhaustiveBound(ExplorationSettings settings) {
+        return Math.max(0, settings.preemptionBound());
+    }
+
     /** Returns a fresh strategy for {@code settings}, seeded with its seed. */
     public static Strategy create(ExplorationSettings settings) {
         return switch (settings.strategy()) {
@@ -17,7 +36,8 @@ public final class Strategies {
             case POS -> new PosStrategy(settings.seed());
             case SURW -> new SurwStrategy(settings.seed());
             case PORTFOLIO -> new PortfolioStrategy(settings.seed());
-            default -> new RandomWalkStrategy(settings.seed()); // TEMPORARY until DFS and DPOR land
+            case DFS -> new DfsStrategy(settings.seed(), exhaustiveBound(settings), settings.shard());
+            case DPOR -> new DporStrategy(settings.seed(), exhaustiveBound(settings), settings.shard());
         };
     }
 }

@@ -25,8 +25,8 @@ class PortfolioStrategyTests {
             assertThat(portfolio.executionSeed()).isEqualTo(Seeds.executionSeed(21, index));
             assertThat(portfolio.observesSteps()).isEqualTo(current.observesSteps());
         }
-        List<String> once = List.of("PosStrategy", "PctStrategy", "SurwStrategy", "PctStrategy",
-                "RandomWalkStrategy", "PctStrategy");
+        List<String> once = List.of("RandomWalkStrategy", "SurwStrategy", "PosStrategy", "SurwStrategy",
+                "PctStrategy", "PctStrategy");
         List<String> twice = new ArrayList<>(once);
         twice.addAll(once);
         assertThat(rotation).isEqualTo(twice);
