@@ -15,7 +15,8 @@ package dev.racetest.scheduler;
  *                   (so the same schedule gives the same numbers) in the high 32 bits, and in the low 32
  *                   bits a field number, an array index, {@link #WHOLE_OBJECT} or {@link #MONITOR};
  *                   0 when {@code access} has no location
- * @param joinedThread for {@link Access#JOIN}: the thread whose end this step waits for; otherwise -1
+ * @param joinedThread for {@link Access#JOIN}: the thread whose end this step waits for; for
+ *                     {@link Access#INTERRUPT}: the thread interrupted; otherwise -1
  */
 public record Operation(int threadId, Access access, long location, int joinedThread) {
 
@@ -38,7 +39,13 @@ public record Operation(int threadId, Access access, long location, int joinedTh
         SYNC,
         /** Waits for thread {@link #joinedThread()} to end: ordered after that thread's last step, conflicting with none. */
         JOIN,
-        /** Cannot be classified (resumes inside the JDK, a timeout expiring, an interrupt): conflicts with every step but {@link #NONE}. */
+        /**
+         * Interrupts thread {@link #joinedThread()}: conflicts with every step of that thread (any of them
+         * may read its interrupt status, inside the JDK where racetest does not see it) and with
+         * {@link #UNKNOWN} steps.
+         */
+        INTERRUPT,
+        /** Cannot be classified (resumes inside the JDK, a timeout expiring): conflicts with every step but {@link #NONE} and {@link #JOIN}. */
         UNKNOWN
     }
 
@@ -55,12 +62,17 @@ public record Operation(int threadId, Access access, long location, int joinedTh
     /**
      * Returns whether this step and {@code other}, performed by different threads, could give a
      * different result in the other order: they touch the same location and at least one writes it,
-     * or they use the same monitor, or either is {@link Access#UNKNOWN}. Steps of the same thread are
-     * always ordered, whatever this says.
+     * or they use the same monitor, or one interrupts the other's thread, or either is
+     * {@link Access#UNKNOWN}. Steps of the same thread are always ordered, whatever this says.
      */
     public boolean conflictsWith(Operation other) {
         Access a = access;
         Access b = other.access;
+        if (a == Access.INTERRUPT || b == Access.INTERRUPT) {
+            return (a == Access.INTERRUPT && other.threadId == joinedThread)
+                    || (b == Access.INTERRUPT && threadId == other.joinedThread)
+                    || a == Access.UNKNOWN || b == Access.UNKNOWN;
+        }
         if (a == Access.NONE || b == Access.NONE || a == Access.JOIN || b == Access.JOIN) {
             return false;
         }

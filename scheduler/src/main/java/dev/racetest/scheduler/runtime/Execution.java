@@ -70,7 +70,7 @@ public final class Execution {
     private ControlledThread[] enabled = new ControlledThread[8];
     /** For each candidate in {@link #enabled}: whether it runs, times out or wakes spuriously if chosen. */
     private byte[] how = new byte[8];
-    private final Operations operations = new Operations();
+    private final Operations operations = new Operations(this::controlledThreadOf);
     private final ChoiceView view = new ChoiceView(operations);
     /** Whether the strategy sees every step ({@link Strategy#observesSteps()}), asked once. */
     private final boolean observed;

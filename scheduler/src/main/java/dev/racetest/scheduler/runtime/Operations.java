@@ -26,10 +26,16 @@ final class Operations {
     /** Field numbers, by the field's "Owner.name" target, shared by every execution of the JVM. */
     private static final ConcurrentHashMap<String, Integer> FIELD_NUMBERS = new ConcurrentHashMap<>();
 
+    private final java.util.function.Function<Thread, ControlledThread> threadOf;
     private final IdentityHashMap<Object, Integer> objectNumbers = new IdentityHashMap<>();
     /** Static fields have no owner object: each is a location of its own, keyed by its name. */
     private final Map<String, Integer> staticFieldNumbers = new HashMap<>();
     private int nextObject = Operation.JDK_STATE + 1;
+
+    /** {@code threadOf} finds the controlled thread user code knows by a {@code Thread} object, or null. */
+    Operations(java.util.function.Function<Thread, ControlledThread> threadOf) {
+        this.threadOf = threadOf;
+    }
 
     Operation classify(ControlledThread thread, Choice.Move move) {
         int id = thread.id;
@@ -66,16 +72,16 @@ final class Operations {
             case MONITOR_ENTER, MONITOR_EXIT, WAIT, NOTIFY, NOTIFY_ALL ->
                     target == null ? unknown(id) : monitor(id, target);
             case THREAD_START, THREAD_SLEEP, THREAD_YIELD -> new Operation(id, Access.NONE, 0, -1);
-            case ATOMIC -> target == null ? unknown(id) : whole(id, number(target));
-            case LIBRARY_CALL, BLOCKING_CALL -> libraryCall(id, target);
-            case THREAD_JOIN, THREAD_INTERRUPT -> unknown(id);
+            case ATOMIC, LIBRARY_CALL, BLOCKING_CALL -> libraryCall(id, target);
+            case THREAD_INTERRUPT -> interrupt(id, target);
+            case THREAD_JOIN -> unknown(id);
         };
     }
 
     /**
-     * A call into the JDK: an atomic or a synchronized collection keeps all its state to itself; a
-     * VarHandle, Unsafe or field updater reaches into user objects racetest cannot name here; every
-     * other j.u.c. object may share state with others.
+     * A call into the JDK (or on an atomic): an atomic or a synchronized collection keeps all its state
+     * to itself; a VarHandle, Unsafe or field updater reaches into user objects racetest cannot name
+     * here, so it conflicts with everything; every other j.u.c. object may share state with others.
      */
     private Operation libraryCall(int id, Object target) {
         if (target == null) {
@@ -91,6 +97,12 @@ final class Operations {
             return whole(id, number(target));
         }
         return whole(id, Operation.JDK_STATE);
+    }
+
+    /** An interrupt of a thread of this execution conflicts with that thread's steps; of any other, with everything. */
+    private Operation interrupt(int id, Object target) {
+        ControlledThread interrupted = target instanceof Thread thread ? threadOf.apply(thread) : null;
+        return interrupted == null ? unknown(id) : new Operation(id, Access.INTERRUPT, 0, interrupted.id);
     }
 
     private Operation monitor(int id, Object object) {

@@ -114,6 +114,16 @@ class OperationsTests {
     }
 
     @Test
+    void anInterruptConflictsWithEveryStepOfTheInterruptedThreadOnly() {
+        Operation interrupt = new Operation(0, Access.INTERRUPT, 0, 1);
+
+        assertThat(interrupt.conflictsWith(new Operation(1, Access.NONE, 0, -1))).isTrue();
+        assertThat(new Operation(1, Access.READ, 7L << 32, -1).conflictsWith(interrupt)).isTrue();
+        assertThat(interrupt.conflictsWith(new Operation(2, Access.WRITE, 7L << 32, -1))).isFalse();
+        assertThat(interrupt.conflictsWith(new Operation(2, Access.UNKNOWN, 0, -1))).isTrue();
+    }
+
+    @Test
     void monitorsAreSyncOperationsAndJoinsNameTheThreadTheyWaitFor() throws Exception {
         Object lock = new Object();
         List<Operation> steps = run(() -> {

@@ -51,6 +51,20 @@ class ExplorerCheckpointTests {
     }
 
     @Test
+    void fourShardsThroughTheExplorerAddUpToTheWholeSpace() {
+        ExplorationResult whole = Explorer.explore(DPOR, ExhaustivePrograms.sharedWriters(4));
+        assertThat(whole.complete()).isTrue();
+        int traces = 0;
+        for (int index = 1; index <= 4; index++) {
+            ExplorationResult shard = Explorer.explore(DPOR.withShard(new Shard(index, 4)), ExhaustivePrograms.sharedWriters(4));
+            assertThat(shard.complete()).as("shard %d", index).isTrue();
+            assertThat(shard.distinctInterleavings()).as("shard %d", index).isLessThan(24);
+            traces += shard.distinctInterleavings();
+        }
+        assertThat(traces).isEqualTo(whole.distinctInterleavings()).isEqualTo(24);
+    }
+
+    @Test
     void aCheckpointOfOtherSettingsIsSetAsideAndTheRunStartsAfresh() throws IOException {
         Path file = dir.resolve("Test.method.state");
         Explorer.explore(DPOR.withCheckpoint(file).withMaxExecutions(3), ExhaustivePrograms.sharedWriters(3));
