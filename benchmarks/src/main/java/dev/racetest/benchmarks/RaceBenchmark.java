@@ -7,6 +7,8 @@ import dev.racetest.scheduler.ExplorationSettings;
 import dev.racetest.scheduler.Explorer;
 import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.StrategyKind;
+import dev.racetest.scheduler.RaceDetection;
+import dev.racetest.scheduler.RaceMode;
 import dev.racetest.scheduler.Strategy;
 import dev.racetest.scheduler.TestBody;
 import dev.racetest.scheduler.runtime.Execution;
@@ -25,6 +27,11 @@ import java.util.Locale;
  * and run execution after execution under random walk with a fixed seed; failing executions (the
  * lost update, the deadlock) count like passing ones, since finding them is the work measured.
  * Run it with {@code ./mvnw -q -Pbenchmark verify}; quote ratios from one run, the machine is shared.
+ *
+ * <p>Every program runs with race detection as configured by default ({@code fail}), and again with
+ * races off, the two measurements taken one after the other so that both see the same machine load;
+ * the last column is what detection costs (on / off). A racy program fails at its first race with
+ * detection on, so its executions are shorter than with detection off.
  */
 public final class RaceBenchmark {
 
@@ -49,11 +56,14 @@ public final class RaceBenchmark {
         }
     }
 
-    private record Figure(String name, long executions, long failures, double seconds) {
+    private record Figure(String name, long executions, long failures, double seconds, double offPerSecond) {
         double perSecond() {
             return executions / seconds;
         }
     }
+
+    private static final RaceDetection RACES_ON = RaceDetection.defaults();
+    private static final RaceDetection RACES_OFF = RaceDetection.defaults().withMode(RaceMode.OFF);
 
     private RaceBenchmark() {
     }
@@ -76,17 +86,24 @@ public final class RaceBenchmark {
             TestBody body = load(benchmark);
             if (benchmark.strategy().startsWith("portfolio-")) {
                 int carriers = Integer.parseInt(benchmark.strategy().substring("portfolio-".length()));
-                explore(benchmark.name(), body, carriers, WARM_UP);
-                figures.add(explore(benchmark.name(), body, carriers, MEASURE));
+                explore(benchmark.name(), body, carriers, WARM_UP, RACES_ON);
+                explore(benchmark.name(), body, carriers, WARM_UP, RACES_OFF);
+                Figure on = explore(benchmark.name(), body, carriers, MEASURE, RACES_ON);
+                Figure off = explore(benchmark.name(), body, carriers, MEASURE, RACES_OFF);
+                figures.add(new Figure(on.name(), on.executions(), on.failures(), on.seconds(), off.perSecond()));
                 continue;
             }
-            measure(benchmark.name(), body, WARM_UP);
-            figures.add(measure(benchmark.name(), body, MEASURE));
+            measure(benchmark.name(), body, WARM_UP, RACES_ON);
+            measure(benchmark.name(), body, WARM_UP, RACES_OFF);
+            Figure on = measure(benchmark.name(), body, MEASURE, RACES_ON);
+            Figure off = measure(benchmark.name(), body, MEASURE, RACES_OFF);
+            figures.add(new Figure(on.name(), on.executions(), on.failures(), on.seconds(), off.perSecond()));
         }
-        System.out.printf(Locale.ROOT, "%-45s %12s %10s %12s%n", "program", "executions", "failures", "executions/s");
+        System.out.printf(Locale.ROOT, "%-45s %12s %10s %12s %14s %8s%n", "program", "executions", "failures",
+                "executions/s", "races off /s", "on/off");
         for (Figure figure : figures) {
-            System.out.printf(Locale.ROOT, "%-45s %12d %10d %12.0f%n", figure.name(), figure.executions(),
-                    figure.failures(), figure.perSecond());
+            System.out.printf(Locale.ROOT, "%-45s %12d %10d %12.0f %14.0f %8.2f%n", figure.name(), figure.executions(),
+                    figure.failures(), figure.perSecond(), figure.offPerSecond(), figure.perSecond() / figure.offPerSecond());
         }
         StringBuilder json = new StringBuilder("{\"benchmark\":\"executions-per-second\",\"jdk\":\"")
                 .append(Runtime.version()).append("\",\"cores\":").append(Runtime.getRuntime().availableProcessors())
@@ -94,8 +111,9 @@ public final class RaceBenchmark {
         for (int i = 0; i < figures.size(); i++) {
             Figure figure = figures.get(i);
             json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"program\":\"%s\",\"executions\":%d,\"failures\":%d,\"executionsPerSecond\":%.0f}",
-                    figure.name(), figure.executions(), figure.failures(), figure.perSecond()));
+                    "{\"program\":\"%s\",\"executions\":%d,\"failures\":%d,\"executionsPerSecond\":%.0f,"
+                            + "\"executionsPerSecondRacesOff\":%.0f}",
+                    figure.name(), figure.executions(), figure.failures(), figure.perSecond(), figure.offPerSecond()));
         }
         System.out.println(json.append("]}"));
     }
@@ -117,16 +135,16 @@ public final class RaceBenchmark {
     }
 
     /** A whole exploration with the default strategy on {@code carriers} carriers, for {@code duration}. */
-    private static Figure explore(String name, TestBody body, int carriers, Duration duration) {
+    private static Figure explore(String name, TestBody body, int carriers, Duration duration, RaceDetection races) {
         ExplorationSettings settings = ExplorationSettings.defaults().withStrategy(StrategyKind.PORTFOLIO)
                 .withParallelism(carriers).withMaxExecutions(Integer.MAX_VALUE).withTimeBudget(duration)
-                .withProgressInterval(Duration.ZERO);
+                .withProgressInterval(Duration.ZERO).withRaces(races);
         ExplorationResult result = Explorer.explore(settings, body);
         long failures = result.failure().isPresent() ? 1 : 0;
-        return new Figure(name, result.executions(), failures, result.elapsed().toNanos() / 1e9);
+        return new Figure(name, result.executions(), failures, result.elapsed().toNanos() / 1e9, Double.NaN);
     }
 
-    private static Figure measure(String name, TestBody body, Duration duration) {
+    private static Figure measure(String name, TestBody body, Duration duration, RaceDetection races) {
         Strategy strategy = new RandomWalkStrategy(42);
         long executions = 0;
         long failures = 0;
@@ -135,13 +153,14 @@ public final class RaceBenchmark {
         while (System.nanoTime() < end) {
             for (int batch = 0; batch < 100; batch++) {
                 strategy.beginExecution((int) executions);
-                Outcome outcome = new Execution(strategy, 100_000, Duration.ofSeconds(10), false).run(body);
+                Outcome outcome = new Execution(strategy, 100_000, Duration.ofSeconds(10), Execution.DEFAULT_SPURIOUS_WAKEUPS,
+                        Execution.DEFAULT_MAX_STALL, races, false).run(body);
                 executions++;
                 if (outcome.isFailure()) {
                     failures++;
                 }
             }
         }
-        return new Figure(name, executions, failures, (System.nanoTime() - start) / 1e9);
+        return new Figure(name, executions, failures, (System.nanoTime() - start) / 1e9, 0);
     }
 }

@@ -75,6 +75,12 @@ final class ClassContext {
         return SyncSites.register(kind, binaryName, bridges.siteMethod(methodName), sourceFile, line, target).id();
     }
 
+    /** Register a field-access site; {@code field} and {@code benignRace} as {@link dev.racetest.instrument.hooks.SyncSite} says. */
+    int registerFieldSite(SyncPointKind kind, String methodName, int line, String target, String field,
+                          boolean benignRace) {
+        return SyncSites.register(kind, binaryName, methodName, sourceFile, line, target, field, benignRace).id();
+    }
+
     /** Return the simple name of an internal class name, such as {@code AtomicInteger}. */
     static String simpleName(String internalName) {
         return internalName.substring(internalName.lastIndexOf('/') + 1);

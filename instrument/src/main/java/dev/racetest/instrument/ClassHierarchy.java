@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
@@ -56,22 +57,45 @@ final class ClassHierarchy {
 
     /** What a class file says about its place in the hierarchy. */
     record ClassInfo(String name, String superName, List<String> interfaces, boolean isInterface,
-                     Map<String, Integer> fieldAccess) {
+                     Map<String, Integer> fieldAccess, Set<String> benignRaceFields) {
 
         static ClassInfo parse(ClassReader reader) {
             Map<String, Integer> fields = new HashMap<>();
+            Set<String> benign = new HashSet<>();
             reader.accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
                 public FieldVisitor visitField(int access, String name, String descriptor, String signature,
                                                Object value) {
-                    fields.put(name + ':' + descriptor, access);
-                    return null;
+                    String key = name + ':' + descriptor;
+                    fields.put(key, access);
+                    return new FieldVisitor(Opcodes.ASM9) {
+                        @Override
+                        public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                            if (BENIGN_RACE.equals(annotation)) {
+                                benign.add(key);
+                            }
+                            return null;
+                        }
+                    };
                 }
             }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             return new ClassInfo(reader.getClassName(), reader.getSuperName(), List.of(reader.getInterfaces()),
-                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, Map.copyOf(fields));
+                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, Map.copyOf(fields), Set.copyOf(benign));
         }
     }
+
+    /**
+     * A field as the class that declares it knows it.
+     *
+     * @param declaringClass the internal name of the declaring class
+     * @param access         its access flags
+     * @param benignRace     whether it is annotated {@code @dev.racetest.BenignRace}
+     */
+    record Field(String declaringClass, String name, int access, boolean benignRace) {
+    }
+
+    /** The descriptor of {@code dev.racetest.BenignRace}, which lives in the engine's API, named here by text. */
+    static final String BENIGN_RACE = "Ldev/racetest/BenignRace;";
 
     /** Make the class being rewritten known even when the source cannot find its bytes. */
     void remember(ClassReader reader) {
@@ -138,6 +162,15 @@ final class ClassHierarchy {
      * when no class on the way declares it.
      */
     int fieldAccess(String owner, String name, String descriptor) {
+        Field field = field(owner, name, descriptor);
+        return field == null ? 0 : field.access();
+    }
+
+    /**
+     * Return the field a field instruction names, resolved as {@link #fieldAccess} resolves it, or
+     * {@code null} when no class on the way declares it.
+     */
+    Field field(String owner, String name, String descriptor) {
         String key = name + ':' + descriptor;
         Deque<String> pending = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
@@ -150,14 +183,14 @@ final class ClassHierarchy {
             }
             Integer access = info.get().fieldAccess().get(key);
             if (access != null) {
-                return access;
+                return new Field(current, name, access, info.get().benignRaceFields().contains(key));
             }
             pending.addAll(info.get().interfaces());
             if (info.get().superName() != null) {
                 pending.addLast(info.get().superName());
             }
         }
-        return 0;
+        return null;
     }
 
     /** Return the class and its superclasses, nearest first, as far as their bytes can be found. */

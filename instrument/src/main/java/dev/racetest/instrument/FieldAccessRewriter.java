@@ -21,6 +21,11 @@ import org.objectweb.asm.commons.AdviceAdapter;
  * before its {@code super(...)} or {@code this(...)} call, where {@code this} is still uninitialised
  * and cannot be passed to a method (JDK 25 lets constructors write fields there); and everything
  * in a static initialiser, which runs pinned and atomically.
+ *
+ * <p>Each site names the field as its declaring class does and says whether that declaration carries
+ * {@code @dev.racetest.BenignRace} ({@link dev.racetest.instrument.hooks.SyncSite#field()},
+ * {@link dev.racetest.instrument.hooks.SyncSite#benignRace()}): the race detector keys fields and
+ * honours the annotation through the site alone, with no reflection at run time.
  */
 final class FieldAccessRewriter extends MethodRewriter {
 
@@ -46,15 +51,17 @@ final class FieldAccessRewriter extends MethodRewriter {
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             if (initialized) {
-                int flags = context().hierarchy().fieldAccess(owner, name, descriptor);
+                ClassHierarchy.Field field = context().hierarchy().field(owner, name, descriptor);
+                int flags = field == null ? 0 : field.access();
                 if ((flags & ACC_FINAL) == 0) {
-                    beforeAccess(opcode, owner, name, descriptor, (flags & ACC_VOLATILE) != 0);
+                    beforeAccess(opcode, owner, name, descriptor, field);
                 }
             }
             super.visitFieldInsn(opcode, owner, name, descriptor);
         }
 
-        private void beforeAccess(int opcode, String owner, String name, String descriptor, boolean isVolatile) {
+        private void beforeAccess(int opcode, String owner, String name, String descriptor, ClassHierarchy.Field field) {
+            boolean isVolatile = field != null && (field.access() & ACC_VOLATILE) != 0;
             boolean write = opcode == PUTFIELD || opcode == PUTSTATIC;
             SyncPointKind kind = write
                     ? (isVolatile ? SyncPointKind.VOLATILE_WRITE : SyncPointKind.FIELD_WRITE)
@@ -64,16 +71,16 @@ final class FieldAccessRewriter extends MethodRewriter {
             switch (opcode) {
                 case GETSTATIC, PUTSTATIC -> {
                     mv.visitInsn(ACONST_NULL); // the owner of a static field
-                    callHook(hook, kind, target);
+                    callFieldHook(hook, kind, target, field);
                 }
                 case GETFIELD -> {
                     dup();
-                    callHook(hook, kind, target);
+                    callFieldHook(hook, kind, target, field);
                 }
                 case PUTFIELD -> {
                     int value = stash(Type.getType(descriptor), 0);
                     dup();
-                    callHook(hook, kind, target);
+                    callFieldHook(hook, kind, target, field);
                     loadLocal(value);
                 }
                 default -> throw new IllegalArgumentException("not a field instruction: " + opcode);

@@ -69,6 +69,14 @@ abstract class SyncPointAdapter extends GeneratorAdapter implements Opcodes {
         invokeHook(hook);
     }
 
+    /** Like {@link #callHook(HookMethod, SyncPointKind, String)}, for a field access whose declaration is known. */
+    final void callFieldHook(HookMethod hook, SyncPointKind kind, String target, ClassHierarchy.Field field) {
+        push(context.registerFieldSite(kind, methodName, line, target,
+                field == null ? null : field.declaringClass().replace('/', '.') + "." + field.name(),
+                field != null && field.benignRace()));
+        invokeHook(hook);
+    }
+
     /** Call {@code hook} with what is on the stack and no site. */
     final void invokeHook(HookMethod hook) {
         invokeStatic(HookMethod.HOOKS, hook.method());

@@ -61,4 +61,18 @@ class ClassHierarchyTests {
         assertThat(hierarchy.fieldAccess(spinner, "sawOwnThread", "I")).as("descriptor matters").isZero();
         assertThat(hierarchy.fieldAccess("com/acme/Missing", "x", "I")).isZero();
     }
+
+    @Test
+    void aFieldIsNamedByTheClassThatDeclaresIt() throws NoSuchFieldException {
+        String spinner = ThreadControlFixture.Spinner.class.getName().replace('.', '/');
+        String declaring = ThreadControlFixture.Spinner.class.getDeclaredField("sawOwnThread").getDeclaringClass()
+                .getName().replace('.', '/');
+
+        ClassHierarchy.Field field = hierarchy.field(spinner, "sawOwnThread", "Z");
+        assertThat(field.declaringClass()).isEqualTo(declaring);
+        assertThat(field.name()).isEqualTo("sawOwnThread");
+        assertThat(field.benignRace()).isFalse();
+        assertThat(hierarchy.field("java/lang/Integer", "MAX_VALUE", "I").declaringClass()).isEqualTo("java/lang/Integer");
+        assertThat(hierarchy.field("com/acme/Missing", "x", "I")).isNull();
+    }
 }

@@ -36,6 +36,8 @@ final class ExecutionLoop {
     private final ExplorationSettings settings;
     private final String name;
     private final CarrierSlots slots;
+    /** The run's first data race in execution order, when races only warn; set by the loop's thread. */
+    private Optional<Outcome.DataRace> raceWarning = Optional.empty();
     /** The slot of the thread that runs the loop itself (replays of failures run there). */
     private final int ownSlot;
     private volatile boolean stopped;
@@ -144,7 +146,7 @@ final class ExecutionLoop {
         }
         Statistics figures = snapshot(statistics, tree, stop == ExplorationResult.StopReason.EXHAUSTED);
         return new ExplorationResult(figures.executions(), figures.distinctInterleavings(), settings.seed(),
-                Duration.ofNanos(System.nanoTime() - start), stop, found, figures);
+                Duration.ofNanos(System.nanoTime() - start), stop, found, figures, raceWarning);
     }
 
     /**
@@ -196,6 +198,7 @@ final class ExecutionLoop {
                 }
                 List<Ran> epoch = runEpoch(body, master, indices, slotOfThread);
                 for (Ran ran : epoch) {
+                    noteRaceWarning(ran);
                     master.absorb(ran.strategy());
                     statistics.executionEnded(ran.abandoned(), ran.hash(), ran.steps(), ran.threads());
                     if (ran.outcome().isFailure()) {
@@ -320,7 +323,7 @@ final class ExecutionLoop {
 
     static Execution newExecution(ExplorationSettings settings, Strategy strategy, boolean recording) {
         return new Execution(strategy, settings.maxSteps(), settings.executionTimeout(), settings.spuriousWakeups(),
-                settings.maxStall(), recording);
+                settings.maxStall(), settings.races(), recording);
     }
 
     private ExplorationResult epochResult(long start, RunStatistics statistics, ExplorationResult.StopReason stop,
@@ -328,6 +331,12 @@ final class ExecutionLoop {
         Statistics figures = statistics.snapshot(settings.exhaustive(),
                 stop == ExplorationResult.StopReason.EXHAUSTED ? 1.0 : Double.NaN);
         return new ExplorationResult(statistics.executions(), statistics.distinctInterleavings(), settings.seed(),
-                Duration.ofNanos(System.nanoTime() - start), stop, found, figures);
+                Duration.ofNanos(System.nanoTime() - start), stop, found, figures, raceWarning);
+    }
+
+    private void noteRaceWarning(Ran ran) {
+        if (raceWarning.isEmpty()) {
+            raceWarning = ran.execution().raceWarning();
+        }
     }
 }

@@ -13,9 +13,23 @@ import java.util.Optional;
  * @param stopReason            why exploration stopped
  * @param failure               the first failing execution, if any
  * @param statistics            figures about the run
+ * @param raceWarning           when races only warn ({@link RaceMode#WARN}), the first data race of the run
  */
 public record ExplorationResult(int executions, int distinctInterleavings, long seed, Duration elapsed,
-                                StopReason stopReason, Optional<Failure> failure, Statistics statistics) {
+                                StopReason stopReason, Optional<Failure> failure, Statistics statistics,
+                                Optional<Outcome.DataRace> raceWarning) {
+
+    /** A result with no race warning. */
+    public ExplorationResult(int executions, int distinctInterleavings, long seed, Duration elapsed,
+                             StopReason stopReason, Optional<Failure> failure, Statistics statistics) {
+        this(executions, distinctInterleavings, seed, elapsed, stopReason, failure, statistics, Optional.empty());
+    }
+
+    /** Returns this result carrying {@code warning} as its race warning. */
+    public ExplorationResult withRaceWarning(Optional<Outcome.DataRace> warning) {
+        return new ExplorationResult(executions, distinctInterleavings, seed, elapsed, stopReason, failure, statistics,
+                warning);
+    }
 
     /**
      * Returns whether the run proves the test passes every interleaving (within the step bound): an

@@ -29,12 +29,15 @@ import java.util.Optional;
  * @param progressInterval  how often a long run prints a progress line; zero: never
  * @param parallelism       how many executions may run at once, each on its own carrier thread (for
  *                          strategies that can {@linkplain Strategy#fork() fork}); the results do not depend on it
+ * @param races             whether a data race fails the test, only warns, or is not looked for, and
+ *                          which fields' races are benign
  */
 public record ExplorationSettings(long seed, int maxExecutions, Duration timeBudget, int maxSteps,
                                   Duration executionTimeout, StrategyKind strategy,
                                   Optional<Schedule> replay, int spuriousWakeups, boolean determinismCheck,
                                   Duration maxStall, Mode mode, int pctDepth, int preemptionBound, Shard shard,
-                                  Optional<Path> checkpoint, Duration progressInterval, int parallelism) {
+                                  Optional<Path> checkpoint, Duration progressInterval, int parallelism,
+                                  RaceDetection races) {
 
     /** The seed used when none is configured: runs are reproducible by default. */
     public static final long DEFAULT_SEED = 0x5EED_2026L;
@@ -48,10 +51,12 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         Objects.requireNonNull(shard, "shard must not be null");
         Objects.requireNonNull(checkpoint, "checkpoint must not be null");
         Objects.requireNonNull(progressInterval, "progressInterval must not be null");
+        Objects.requireNonNull(races, "races must not be null");
         if (maxExecutions < 1) {
             throw new IllegalArgumentException("maxExecutions must be at least 1, but was " + maxExecutions);
         }
         Objects.requireNonNull(maxStall, "maxStall must not be null");
+        Objects.requireNonNull(races, "races must not be null");
         if (maxStall.isNegative()) {
             throw new IllegalArgumentException("maxStall must not be negative, but was " + maxStall);
         }
@@ -86,7 +91,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         return new ExplorationSettings(DEFAULT_SEED, Mode.QUICK.executions(), Mode.QUICK.timeBudget(), 100_000,
                 Duration.ofSeconds(10), Mode.QUICK.strategy(), Optional.empty(), 1, false,
                 Duration.ofSeconds(1), Mode.QUICK, 3, -1, Shard.WHOLE, Optional.empty(), Duration.ofSeconds(10),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), RaceDetection.defaults());
     }
 
     /** Returns whether the strategy explores every interleaving, so that an exhausted run is a proof. */
@@ -164,6 +169,10 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         return copy().parallelism(carriers).build();
     }
 
+    public ExplorationSettings withRaces(RaceDetection newRaces) {
+        return copy().races(newRaces).build();
+    }
+
     private Copy copy() {
         return new Copy(this);
     }
@@ -187,6 +196,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         private Optional<Path> checkpoint;
         private Duration progressInterval;
         private int parallelism;
+        private RaceDetection races;
 
         Copy(ExplorationSettings from) {
             seed = from.seed;
@@ -206,6 +216,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
             checkpoint = from.checkpoint;
             progressInterval = from.progressInterval;
             parallelism = from.parallelism;
+            races = from.races;
         }
 
         Copy seed(long value) { seed = value; return this; }
@@ -225,11 +236,12 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         Copy checkpoint(Optional<Path> value) { checkpoint = value; return this; }
         Copy progressInterval(Duration value) { progressInterval = value; return this; }
         Copy parallelism(int value) { parallelism = value; return this; }
+        Copy races(RaceDetection value) { races = value; return this; }
 
         ExplorationSettings build() {
             return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy,
                     replay, spuriousWakeups, determinismCheck, maxStall, mode, pctDepth, preemptionBound, shard,
-                    checkpoint, progressInterval, parallelism);
+                    checkpoint, progressInterval, parallelism, races);
         }
     }
 }

@@ -122,6 +122,7 @@ public final class Explorer {
         RunStatistics statistics = new RunStatistics();
         statistics.executionEnded(false, execution.choiceHash(), execution.steps(), execution.threadCount());
         return new ExplorationResult(1, 1, settings.seed(), Duration.ofNanos(System.nanoTime() - start),
-                ExplorationResult.StopReason.REPLAYED, failure, statistics.snapshot(false, Double.NaN));
+                ExplorationResult.StopReason.REPLAYED, failure, statistics.snapshot(false, Double.NaN))
+                .withRaceWarning(execution.raceWarning());
     }
 }

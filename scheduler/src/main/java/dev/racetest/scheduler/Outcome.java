@@ -167,6 +167,23 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * Two threads accessed the same variable, at least one of them writing, and neither access
+     * happens-before the other: the program's result depends on the memory model, whatever the
+     * interleaving showed.
+     *
+     * @param variable the variable, such as {@code Account.balance} or {@code int[] element 3}
+     * @param earlier  the access that came first in this execution
+     * @param later    the access that raced with it, at which the execution stopped
+     */
+    record DataRace(String variable, RaceAccess earlier, RaceAccess later) implements Outcome {
+        @Override
+        public String headline() {
+            return "data race on " + variable + ": " + earlier.describe() + ", " + later.describe()
+                    + " without happens-before";
+        }
+    }
+
     /** The harness met a situation it cannot schedule through; the message says which and what to do. */
     record CannotContinue(String reason) implements Outcome {
         @Override

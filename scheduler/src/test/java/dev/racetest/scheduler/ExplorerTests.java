@@ -3,6 +3,7 @@ package dev.racetest.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.racetest.instrument.hooks.Hooks;
+import dev.racetest.instrument.hooks.LibraryHooks;
 import dev.racetest.scheduler.HandInstrumented.Counter;
 import dev.racetest.scheduler.report.FailureReport;
 
@@ -19,9 +20,12 @@ class ExplorerTests {
     private static final ExplorationSettings SETTINGS = ExplorationSettings.defaults()
             .withSeed(42).withMaxExecutions(500).withTimeBudget(Duration.ofSeconds(30));
 
+    /** Without race detection, which would stop the lost update at its first unordered access. */
+    private static final ExplorationSettings NO_RACES = SETTINGS.withRaces(RaceDetection.defaults().withMode(RaceMode.OFF));
+
     @Test
     void findsLostUpdateAndReplaysItInTheFirstExecution() {
-        ExplorationResult result = Explorer.explore(SETTINGS, HandInstrumented.twoIncrements(false));
+        ExplorationResult result = Explorer.explore(NO_RACES, HandInstrumented.twoIncrements(false));
 
         assertThat(result.stopReason()).isEqualTo(ExplorationResult.StopReason.FAILURE_FOUND);
         Failure failure = result.failure().orElseThrow();
@@ -34,7 +38,7 @@ class ExplorerTests {
         assertThat(failure.trace()).extracting(TraceStep::operation)
                 .filteredOn(op -> op.contains("Counter.value")).hasSize(4);
 
-        ExplorationResult replayed = Explorer.explore(SETTINGS.withReplay(Schedule.parse(failure.schedule().token())),
+        ExplorationResult replayed = Explorer.explore(NO_RACES.withReplay(Schedule.parse(failure.schedule().token())),
                 HandInstrumented.twoIncrements(false));
         assertThat(replayed.stopReason()).isEqualTo(ExplorationResult.StopReason.REPLAYED);
         assertThat(replayed.executions()).isEqualTo(1);
@@ -154,10 +158,12 @@ class ExplorerTests {
             Counter counter = new Counter();
             Runnable increment = () -> {
                 Hooks.yield(HandInstrumented.YIELD);
+                LibraryHooks.libraryCall(lock, HandInstrumented.LIBRARY); // as the instrumenter puts before j.u.c. calls
                 lock.lock();
                 try {
                     HandInstrumented.racyIncrement(counter);
                 } finally {
+                    LibraryHooks.libraryCall(lock, HandInstrumented.LIBRARY);
                     lock.unlock();
                 }
             };

@@ -19,6 +19,7 @@ final class HandInstrumented {
     static final int WAIT = site(SyncPointKind.WAIT, 40, "Object.wait");
     static final int NOTIFY = site(SyncPointKind.NOTIFY_ALL, 41, "Object.notifyAll");
     static final int YIELD = site(SyncPointKind.THREAD_YIELD, 50, "Thread.yield");
+    static final int LIBRARY = site(SyncPointKind.LIBRARY_CALL, 60, "ReentrantLock.lock");
 
     private HandInstrumented() {
     }

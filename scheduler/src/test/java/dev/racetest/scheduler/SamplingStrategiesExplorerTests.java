@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(120)
 class SamplingStrategiesExplorerTests {
 
-    private static final ExplorationSettings SETTINGS = ExplorationSettings.defaults()
+    private static final ExplorationSettings SETTINGS = NoRaces.settings()
             .withSeed(42).withMaxExecutions(300).withTimeBudget(Duration.ofSeconds(60));
 
     @ParameterizedTest

@@ -73,6 +73,14 @@ import org.junit.platform.engine.ConfigurationParameters;
  *   <tr><td>{@code racetest.maxStall}</td><td>how far ahead on the virtual clock a timeout may expire while
  *       other threads could still run (a machine stalling that long); {@code 0} only when none can</td>
  *       <td>1s</td><td>a duration, as for {@code racetest.timeBudget}, or {@code 0}</td></tr>
+ *   <tr><td>{@code racetest.races}</td><td>what a data race (two threads accessing a field or array element,
+ *       one writing, with no happens-before between them) does: fail the test, be reported as a warning
+ *       (the first of the run, as a report entry), or not be looked for</td><td>{@code fail}</td>
+ *       <td>{@code fail}, {@code warn} or {@code off}</td></tr>
+ *   <tr><td>{@code racetest.races.benign}</td><td>fields whose races are intended and not reported, besides
+ *       those annotated {@code @BenignRace}</td><td>none</td>
+ *       <td>comma-separated fields named by their declaring class, such as {@code com.acme.Stats.hits}
+ *       ({@code $} for a nested class)</td></tr>
  * </table>
  *
  * <p><b>Precedence</b>, per setting, highest first:
@@ -114,12 +122,14 @@ public final class RaceTestConfiguration {
     public static final String PROGRESS = "racetest.progress";
     public static final String CHECKPOINT = "racetest.checkpoint";
     public static final String PARALLELISM = "racetest.parallelism";
+    public static final String RACES = "racetest.races";
+    public static final String BENIGN_RACES = "racetest.races.benign";
 
     /** Every key racetest reads. */
     public static final List<String> KEYS = List.of(EXECUTIONS, TIME_BUDGET, SEED, STRATEGY, MAX_STEPS,
             EXECUTION_TIMEOUT, REPLAY, INSTRUMENT_INCLUDE, INSTRUMENT_EXCLUDE, REPORT_DIR, STATICS, SPURIOUS_WAKEUPS,
             DETERMINISM_CHECK, MAX_STALL, MODE, PCT_DEPTH, PREEMPTION_BOUND, SHARD, PROGRESS, CHECKPOINT,
-            PARALLELISM);
+            PARALLELISM, RACES, BENIGN_RACES);
 
     /** Where failure reports go when {@link #REPORT_DIR} is not set. */
     public static final String DEFAULT_REPORT_DIR = "target/racetest-reports";

@@ -5,6 +5,7 @@ import dev.racetest.RaceTest;
 import dev.racetest.RaceTestConfigurationException;
 import dev.racetest.scheduler.ExplorationSettings;
 import dev.racetest.scheduler.Mode;
+import dev.racetest.scheduler.RaceDetection;
 import dev.racetest.scheduler.Schedule;
 import dev.racetest.scheduler.Shard;
 import dev.racetest.scheduler.StrategyKind;
@@ -71,6 +72,12 @@ final class SettingsResolver {
         settings = settings.withMaxStall(fromParameter(RaceTestConfiguration.MAX_STALL, Values.STALL_FORM,
                 Values::stall)
                 .orElse(base.maxStall()));
+        RaceDetection races = base.races();
+        races = races.withMode(fromParameter(RaceTestConfiguration.RACES, Values.RACES_FORM, Values::raceMode)
+                .orElse(races.mode()));
+        races = races.withBenignFields(fromParameter(RaceTestConfiguration.BENIGN_RACES, Values.FIELDS_FORM,
+                Values::fields).orElse(races.benignFields()));
+        settings = settings.withRaces(races);
         boolean freshStatics = annotation.statics().isBlank()
                 ? fromParameter(RaceTestConfiguration.STATICS, Values.STATICS_FORM, Values::freshStatics).orElse(true)
                 : parseAttribute("statics", annotation.statics(), Values.STATICS_FORM, Values::freshStatics);

@@ -1,5 +1,6 @@
 package dev.racetest.engine.config;
 
+import dev.racetest.scheduler.RaceMode;
 import dev.racetest.scheduler.StrategyKind;
 
 import java.time.Duration;
@@ -32,11 +33,16 @@ final class Values {
     static final String CHECKPOINT_FORM = "on (an exhaustive run keeps its state and resumes from it) or off";
     static final String PARALLELISM_FORM = "a whole number of at least 1, or auto (one per processor)";
     static final String STALL_FORM = "0, or a positive duration such as 500ms, 1s or PT1S";
+    static final String RACES_FORM = "fail (a data race fails the test), warn (it is reported, the test does not fail)"
+            + " or off (races are not looked for)";
+    static final String FIELDS_FORM = "comma-separated fields named by their declaring class, such as"
+            + " com.acme.Stats.hits,com.acme.Cache$Entry.value";
 
     /** The seed value that asks for a new random seed each run. */
     static final String RANDOM_SEED = "random";
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern FIELD = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
     private static final Pattern PREFIX = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*\\.?");
 
     private Values() {
@@ -187,6 +193,32 @@ final class Values {
             names.add(kind.configName());
         }
         return "one of " + String.join(", ", names);
+    }
+
+    /** Parse {@code fail}, {@code warn} or {@code off}, ignoring case. */
+    static RaceMode raceMode(String text) {
+        for (RaceMode mode : RaceMode.values()) {
+            if (mode.configName().equalsIgnoreCase(text.strip())) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException();
+    }
+
+    /** Parse comma-separated {@code com.acme.Type.field} names; blanks between commas are ignored. */
+    static java.util.Set<String> fields(String text) {
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        for (String part : text.split(",")) {
+            String field = part.strip();
+            if (field.isEmpty()) {
+                continue;
+            }
+            if (!FIELD.matcher(field).matches()) {
+                throw new IllegalArgumentException("'" + field + "' is not a class name followed by a field name");
+            }
+            fields.add(field);
+        }
+        return java.util.Set.copyOf(fields);
     }
 
     /** Parse comma-separated class name prefixes; blanks between commas are ignored. */

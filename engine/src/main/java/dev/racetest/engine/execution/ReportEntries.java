@@ -14,7 +14,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
  * Build the report entry published on every race test that ran: how much was explored, with which
- * seed and strategy, and why exploration stopped.
+ * seed and strategy, and why exploration stopped; with {@code racetest.races=warn}, the run's first
+ * data race, which is the warning that mode gives instead of a failure.
  */
 final class ReportEntries {
 
@@ -32,6 +33,7 @@ final class ReportEntries {
     static final String THREADS = "racetest.threads";
     static final String RATE = "racetest.executionsPerSecond";
     static final String COVERAGE = "racetest.coverage";
+    static final String RACE_WARNING = "racetest.raceWarning";
 
     private ReportEntries() {
     }
@@ -59,6 +61,8 @@ final class ReportEntries {
         values.put(STOP, stopReason(result, exploration));
         settings.replayOrigin().ifPresent(origin -> values.put(REPLAY, "the replayed schedule (from " + origin + ") "
                 + (result.failure().isPresent() ? "failed" : "passed")));
+        result.raceWarning().ifPresent(race -> values.put(RACE_WARNING, race.headline()
+                + " (reported, not failed, because racetest.races=warn)"));
         return ReportEntry.from(values);
     }
 

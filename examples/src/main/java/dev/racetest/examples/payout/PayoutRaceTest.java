@@ -9,7 +9,10 @@ import java.util.function.LongPredicate;
 /** Two payouts of 60 race on a balance of 100: exactly one may succeed. */
 class PayoutRaceTest {
 
-    /** Bug: check-then-act. racetest finds both payouts passing the check, leaving -20. */
+    /**
+     * Bug: check-then-act on an unsynchronised balance. racetest reports the data race on {@code balance};
+     * with {@code racetest.races=off} it finds both payouts passing the check, leaving -20.
+     */
     @RaceTest
     void balanceNeverGoesNegative() throws InterruptedException {
         PayoutService service = new PayoutService(100);

@@ -16,15 +16,26 @@ import java.util.Objects;
  * @param line       the source line, or {@code -1} when the class has no line numbers
  * @param target     what the instruction acts on, for people: {@code "Account.balance"},
  *                   {@code "int[]"}, {@code "AtomicInteger.incrementAndGet"}, {@code "Thread.join"}
+ * @param field      for a field access, the field as its declaring class names it, such as
+ *                   {@code com.acme.Account.balance} (the instruction may name a subclass); {@code null}
+ *                   for other sites, or when the declaring class could not be found
+ * @param benignRace whether the accessed field is annotated {@code @dev.racetest.BenignRace}: the race
+ *                   detector then does not report races on it
  */
 public record SyncSite(int id, SyncPointKind kind, String className, String methodName,
-                       String sourceFile, int line, String target) {
+                       String sourceFile, int line, String target, String field, boolean benignRace) {
 
     public SyncSite {
         Objects.requireNonNull(kind, "kind must not be null");
         Objects.requireNonNull(className, "className must not be null");
         Objects.requireNonNull(methodName, "methodName must not be null");
         Objects.requireNonNull(target, "target must not be null");
+    }
+
+    /** A site that is not a field access, or whose field's declaration is unknown. */
+    public SyncSite(int id, SyncPointKind kind, String className, String methodName, String sourceFile, int line,
+                    String target) {
+        this(id, kind, className, methodName, sourceFile, line, target, null, false);
     }
 
     /** Returns the site as a stack-trace-like location, such as {@code Account.withdraw(Account.java:42)}. */

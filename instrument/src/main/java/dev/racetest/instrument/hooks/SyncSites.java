@@ -23,8 +23,17 @@ public final class SyncSites {
     /** Registers a new site and returns it; its id is what rewritten code passes to {@link Hooks}. */
     public static SyncSite register(SyncPointKind kind, String className, String methodName,
                                     String sourceFile, int line, String target) {
+        return register(kind, className, methodName, sourceFile, line, target, null, false);
+    }
+
+    /**
+     * Registers a field-access site, naming the field as its declaring class does ({@code
+     * com.acme.Account.balance}) and whether it is declared {@code @BenignRace}; see {@link SyncSite}.
+     */
+    public static SyncSite register(SyncPointKind kind, String className, String methodName,
+                                    String sourceFile, int line, String target, String field, boolean benignRace) {
         synchronized (LOCK) {
-            SyncSite site = new SyncSite(size, kind, className, methodName, sourceFile, line, target);
+            SyncSite site = new SyncSite(size, kind, className, methodName, sourceFile, line, target, field, benignRace);
             SyncSite[] current = sites;
             if (size == current.length) {
                 current = Arrays.copyOf(current, current.length * 2);

@@ -4,6 +4,7 @@ import dev.racetest.scheduler.BlockedThread;
 import dev.racetest.scheduler.ExplorationResult;
 import dev.racetest.scheduler.Failure;
 import dev.racetest.scheduler.Outcome;
+import dev.racetest.scheduler.RaceAccess;
 import dev.racetest.scheduler.TraceStep;
 
 import java.util.List;
@@ -89,9 +90,35 @@ public final class FailureReport {
             case Outcome.Nondeterministic nondeterministic -> out.append("\nThe program depends on something racetest does")
                     .append(" not control (real time outside instrumented code, I/O, a native library, unseeded randomness in")
                     .append(" a library racetest does not instrument), so its failures cannot be replayed reliably.\n");
+            case Outcome.DataRace race -> appendRace(out, race);
             case Outcome.CannotContinue cannot -> out.append('\n');
             case Outcome.Passed passed -> out.append('\n');
             case Outcome.Abandoned abandoned -> out.append('\n');
+        }
+    }
+
+    /** How many user frames of each racing access a report shows. */
+    private static final int RACE_FRAMES = 8;
+
+    private static void appendRace(StringBuilder out, Outcome.DataRace race) {
+        out.append("\nThe two accesses to ").append(race.variable())
+                .append(", with no happens-before between them (no lock, volatile, atomic, start/join or")
+                .append(" java.util.concurrent hand-off orders them):\n");
+        appendAccess(out, "first", race.earlier());
+        appendAccess(out, "then", race.later());
+        out.append("Make both accesses use the same lock, or make the field volatile or atomic; a race that is")
+                .append(" harmless by design can be declared with @BenignRace on the field or racetest.races.benign.\n");
+    }
+
+    private static void appendAccess(StringBuilder out, String when, RaceAccess access) {
+        out.append("  ").append(when).append(": T").append(access.threadId()).append(' ').append(access.threadName())
+                .append(access.write() ? " wrote" : " read").append(" at ").append(access.location()).append('\n');
+        if (access.stack().isEmpty()) {
+            out.append("      (stack not captured)\n");
+            return;
+        }
+        for (StackTraceElement frame : access.stack().subList(0, Math.min(RACE_FRAMES, access.stack().size()))) {
+            out.append("      at ").append(frame).append('\n');
         }
     }
 

@@ -6,6 +6,7 @@ import dev.racetest.instrument.hooks.SyncPointHandler;
 import dev.racetest.instrument.hooks.SyncPointKind;
 import dev.racetest.instrument.hooks.SyncSites;
 import dev.racetest.scheduler.TestBody;
+import dev.racetest.scheduler.runtime.races.VectorClock;
 
 import java.util.concurrent.locks.LockSupport;
 
@@ -58,6 +59,12 @@ final class ControlledThread implements SyncPointHandler {
     boolean notified;
     /** Set by an interrupt while blocked in wait/join/sleep, so that the block ends. */
     boolean interruptPending;
+    /** This thread's vector clock for race detection; {@code null} while detection is off. */
+    VectorClock raceClock;
+    /** Acquire the JDK's clock at the next scheduling point: a library call returned, or the JDK woke this thread. */
+    boolean jdkAcquirePending;
+    /** Between a {@code StampedLock.tryOptimisticRead} and the next library call: reads are validated, not checked. */
+    boolean optimisticReading;
 
     ControlledThread(Execution execution, String name) {
         this.execution = execution;
@@ -143,6 +150,9 @@ final class ControlledThread implements SyncPointHandler {
     }
 
     private void await(Pending kind, int site, Object target) {
+        if (jdkAcquirePending) {
+            execution.races.acquireJdk(this);
+        }
         pending = kind;
         pendingSite = site;
         pendingTarget = target;
@@ -176,6 +186,10 @@ final class ControlledThread implements SyncPointHandler {
     public void fieldAccess(Object owner, boolean write, int site) {
         pendingWrite = write;
         await(Pending.STEP, site, owner);
+        RaceTracking races = execution.races;
+        if (races != null) {
+            races.field(this, owner, write, site);
+        }
     }
 
     @Override
@@ -183,11 +197,18 @@ final class ControlledThread implements SyncPointHandler {
         pendingWrite = write;
         pendingIndex = index;
         await(Pending.STEP, site, array);
+        RaceTracking races = execution.races;
+        if (races != null) {
+            races.element(this, array, index, write, site);
+        }
     }
 
     @Override
     public void atomicAccess(Object atomic, int site) {
         await(Pending.STEP, site, atomic);
+        if (execution.races != null) {
+            execution.races.atomic(this, atomic);
+        }
     }
 
     @Override
@@ -196,6 +217,9 @@ final class ControlledThread implements SyncPointHandler {
         pendingMonitor = monitor;
         await(Pending.MONITOR_ENTER, site, object);
         monitor.acquire(this, site);
+        if (execution.races != null) {
+            execution.races.acquired(this, monitor);
+        }
     }
 
     @Override
@@ -207,7 +231,9 @@ final class ControlledThread implements SyncPointHandler {
             }
             throw new IllegalMonitorStateException("current thread does not own the monitor it exits");
         }
-        monitor.release();
+        if (monitor.release() && execution.races != null) {
+            execution.races.released(this, monitor);
+        }
     }
 
     @Override
@@ -217,6 +243,9 @@ final class ControlledThread implements SyncPointHandler {
             throw new InterruptedException();
         }
         int held = monitor.releaseAll();
+        if (execution.races != null) {
+            execution.races.released(this, monitor);
+        }
         notified = false;
         monitor.waitSet.addLast(this);
         pendingMonitor = monitor;
@@ -224,6 +253,9 @@ final class ControlledThread implements SyncPointHandler {
         // Woken by notify, by the timeout (a strategy choice) or by an interrupt; leave the wait set either way.
         monitor.waitSet.remove(this);
         monitor.reacquire(this, held, site);
+        if (execution.races != null) {
+            execution.races.acquired(this, monitor);
+        }
         if (consumeInterrupt()) {
             throw new InterruptedException();
         }
@@ -258,6 +290,10 @@ final class ControlledThread implements SyncPointHandler {
         }
         await(Pending.STEP, site, thread);
         execution.startThread(thread);
+        ControlledThread child = execution.controlledThreadOf(thread);
+        if (child != null && execution.races != null) {
+            execution.races.started(this, child);
+        }
     }
 
     @Override
@@ -277,6 +313,9 @@ final class ControlledThread implements SyncPointHandler {
             awaitWake(Pending.JOIN, site, thread, timeoutNanos, false);
         }
         joinTarget = null;
+        if (target.terminated && execution.races != null) {
+            execution.races.joined(this, target);
+        }
         if (consumeInterrupt()) {
             throw new InterruptedException();
         }
@@ -325,6 +364,9 @@ final class ControlledThread implements SyncPointHandler {
             thread.interrupt();
             return;
         }
+        if (execution.races != null) {
+            execution.races.woke(this, target); // the interrupted thread sees it after everything done so far
+        }
         if (target.pending == Pending.WAIT || target.pending == Pending.JOIN || target.pending == Pending.SLEEP) {
             target.interruptPending = true;
         }
@@ -351,7 +393,13 @@ final class ControlledThread implements SyncPointHandler {
     @Override
     public boolean threadIsAlive(Thread thread) {
         ControlledThread target = execution.controlledThreadOf(thread);
-        return target != null ? !target.terminated : thread.isAlive();
+        if (target == null) {
+            return thread.isAlive();
+        }
+        if (target.terminated && execution.races != null) {
+            execution.races.joined(this, target); // seeing a thread ended orders its actions before, as join does
+        }
+        return !target.terminated;
     }
 
     @Override
@@ -367,11 +415,17 @@ final class ControlledThread implements SyncPointHandler {
     @Override
     public void libraryCall(Object target, int site) {
         await(Pending.STEP, site, target);
+        if (execution.races != null) {
+            execution.races.libraryCall(this, site);
+        }
     }
 
     @Override
     public void blockingCallBegin(Object target, long timeoutNanos, boolean spurious, boolean byUnpark, int site) {
         await(Pending.STEP, site, target);
+        if (execution.races != null) {
+            execution.races.libraryCall(this, site);
+        }
         blockingArmed = true;
         blockingByUnpark = byUnpark;
         interruptedAfterWake = false;
@@ -384,6 +438,9 @@ final class ControlledThread implements SyncPointHandler {
 
     @Override
     public int blockingCallEnd() {
+        if (jdkAcquirePending) {
+            execution.races.acquireJdk(this);
+        }
         Wake ended = wake;
         boolean byInterrupt = ended != Wake.NONE && !blockingByUnpark;
         boolean reinterrupt = interruptedAfterWake;
@@ -438,7 +495,7 @@ final class ControlledThread implements SyncPointHandler {
 
     @Override
     public Thread adoptThread(Thread userThread) {
-        return execution.adoptThread(userThread);
+        return execution.adoptThread(userThread, this);
     }
 
     @Override
@@ -450,12 +507,18 @@ final class ControlledThread implements SyncPointHandler {
     public void threadUnpark(Thread thread, int site) {
         await(Pending.STEP, site, thread);
         ControlledThread target = execution.controlledThreadOf(thread);
+        if (target != null && execution.races != null) {
+            execution.races.woke(this, target); // even when the permit is only stored for a later park
+        }
         LockSupport.unpark(target != null ? target.vthread : thread);
     }
 
     @Override
     public Thread.State threadState(Thread thread) {
         ControlledThread target = execution.controlledThreadOf(thread);
+        if (target != null && target.terminated && execution.races != null) {
+            execution.races.joined(this, target);
+        }
         return target != null ? target.state() : thread.getState();
     }
 

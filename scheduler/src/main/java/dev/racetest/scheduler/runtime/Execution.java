@@ -5,6 +5,8 @@ import dev.racetest.instrument.hooks.VirtualThreadTasks;
 import dev.racetest.scheduler.BlockedThread;
 import dev.racetest.scheduler.Choice;
 import dev.racetest.scheduler.Outcome;
+import dev.racetest.scheduler.RaceDetection;
+import dev.racetest.scheduler.RaceMode;
 import dev.racetest.scheduler.ReplayDivergedException;
 import dev.racetest.scheduler.Schedule;
 import dev.racetest.scheduler.Strategy;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One execution of a test: its controlled threads, its monitors, and the loop that runs one thread
@@ -86,6 +89,11 @@ public final class Execution {
     private long escapeMark;
     private boolean aborting;
 
+    /** Race detection, or {@code null} when it is off. */
+    final RaceTracking races;
+    /** True while the scheduler itself ends a thread's wait (a timeout it chose): that is no happens-before edge. */
+    private boolean schedulerWaking;
+
     /**
      * Prepares an execution.
      *
@@ -105,6 +113,16 @@ public final class Execution {
      */
     public Execution(Strategy strategy, int maxSteps, Duration timeout, int spuriousWakeups, Duration maxStall,
                      boolean recording) {
+        this(strategy, maxSteps, timeout, spuriousWakeups, maxStall, RaceDetection.defaults(), recording);
+    }
+
+    /**
+     * Prepares an execution as above that detects data races as {@code raceDetection} says; while
+     * recording, it also keeps the stack of every memory access, so that a race shows both.
+     */
+    public Execution(Strategy strategy, int maxSteps, Duration timeout, int spuriousWakeups, Duration maxStall,
+                     RaceDetection raceDetection, boolean recording) {
+        this.races = raceDetection.mode() == RaceMode.OFF ? null : new RaceTracking(this, raceDetection, recording);
         this.strategy = strategy;
         this.observed = strategy.observesSteps();
         this.maxStallNanos = maxStall.toNanos();
@@ -156,6 +174,11 @@ public final class Execution {
     /** Returns how many controlled threads took part, the test body included. */
     public int threadCount() {
         return threads.size();
+    }
+
+    /** Returns the first data race of this execution when races only warn; empty otherwise. */
+    public Optional<Outcome.DataRace> raceWarning() {
+        return races == null ? Optional.empty() : Optional.ofNullable(races.warning());
     }
 
     /** Returns how many steps ran. */
@@ -358,7 +381,12 @@ public final class Execution {
     /** Ends the wait of {@code thread}, which the strategy chose to time out or to wake spuriously. */
     private void wake(ControlledThread thread, Wake reason) {
         if (thread.pending == Pending.IN_JDK) {
-            thread.wakeBlockingCall(reason); // its continuation comes back to the Handoff at once, on this carrier
+            schedulerWaking = true;
+            try {
+                thread.wakeBlockingCall(reason); // its continuation comes back to the Handoff at once, on this carrier
+            } finally {
+                schedulerWaking = false;
+            }
         } else {
             thread.wake = reason;
         }
@@ -479,6 +507,27 @@ public final class Execution {
         if (!thread.daemon) {
             liveNonDaemon++;
         }
+        if (races != null) {
+            races.registered(thread);
+        }
+    }
+
+    ControlledThread thread(int id) {
+        return threads.get(id);
+    }
+
+    /** A continuation came back on the carrier: while another thread ran, that is a happens-before edge. */
+    void continuationArrived(ControlledThread thread) {
+        if (races != null && !aborting) {
+            races.woke(schedulerWaking ? null : running, thread);
+        }
+    }
+
+    /** The race detector found a race and races fail: the execution ends here. */
+    void raceFound(Outcome.DataRace race) {
+        if (failure == null && !aborting) {
+            failure = race;
+        }
     }
 
     void startThread(Thread userThread) {
@@ -498,8 +547,12 @@ public final class Execution {
      * Returns a thread the JDK may start itself (a pool's worker): it joins the execution when its
      * first continuation arrives, and runs {@code userThread.run()} known as {@code userThread}.
      */
-    Thread adoptThread(Thread userThread) {
-        return newThread(deterministicName(userThread), userThread, userThread::run).vthread;
+    Thread adoptThread(Thread userThread, ControlledThread creator) {
+        ControlledThread adopted = newThread(deterministicName(userThread), userThread, userThread::run);
+        if (races != null) {
+            races.adopted(creator, adopted);
+        }
+        return adopted.vthread;
     }
 
     /**

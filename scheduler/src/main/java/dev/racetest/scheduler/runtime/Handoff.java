@@ -56,6 +56,7 @@ final class Handoff {
         if (closed) {
             return; // a JDK timer firing for a thread of an execution that is over: drop it
         }
+        execution.continuationArrived(thread);
         if (thread.id < 0) {
             execution.register(thread); // a thread the JDK started itself (a pool worker) joins on its first run
         }

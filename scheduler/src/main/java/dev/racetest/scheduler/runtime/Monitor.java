@@ -21,6 +21,9 @@ final class Monitor {
     /** Site id of the outermost acquisition by the current owner, for deadlock reports. */
     int acquiredAtSite = -1;
 
+    /** What the last release of this monitor published, for race detection; {@code null} before one. */
+    dev.racetest.scheduler.runtime.races.VectorClock raceClock;
+
     /** Threads in {@code wait()} on this monitor that have not been notified, in arrival order. */
     final ArrayDeque<ControlledThread> waitSet = new ArrayDeque<>();
 

@@ -1,5 +1,6 @@
 package dev.racetest.scheduler.strategy;
 
+import dev.racetest.scheduler.NoRaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.racetest.scheduler.ExplorationResult;
@@ -80,7 +81,7 @@ class DporAgainstDfsTests {
     @ParameterizedTest
     @MethodSource("buggyPrograms")
     void bothFindTheBugThroughTheExplorer(TestBody program) {
-        ExplorationSettings settings = ExplorationSettings.defaults().withMaxExecutions(100_000)
+        ExplorationSettings settings = NoRaces.settings().withMaxExecutions(100_000)
                 .withTimeBudget(Duration.ofSeconds(60)).withSpuriousWakeups(0);
 
         ExplorationResult dfs = Explorer.explore(settings.withStrategy(StrategyKind.DFS), program);

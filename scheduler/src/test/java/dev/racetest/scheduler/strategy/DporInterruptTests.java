@@ -1,5 +1,6 @@
 package dev.racetest.scheduler.strategy;
 
+import dev.racetest.scheduler.NoRaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.racetest.instrument.hooks.Hooks;
@@ -54,7 +55,7 @@ class DporInterruptTests {
     @Test
     void dporReversesAnInterruptAndTheFirstStepOfTheThreadItInterrupts() {
         for (StrategyKind kind : new StrategyKind[] {StrategyKind.DFS, StrategyKind.DPOR}) {
-            ExplorationResult result = Explorer.explore(ExplorationSettings.defaults().withStrategy(kind)
+            ExplorationResult result = Explorer.explore(NoRaces.settings().withStrategy(kind)
                     .withMaxExecutions(100).withTimeBudget(Duration.ofSeconds(30)), interruptRacesTheWorkersCheck());
 
             assertThat(result.failure()).as("%s", kind).isPresent();

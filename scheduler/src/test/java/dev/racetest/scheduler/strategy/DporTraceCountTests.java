@@ -1,5 +1,6 @@
 package dev.racetest.scheduler.strategy;
 
+import dev.racetest.scheduler.NoRaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.racetest.scheduler.ExplorationResult;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(120)
 class DporTraceCountTests {
 
-    private static final ExplorationSettings SETTINGS = ExplorationSettings.defaults()
+    private static final ExplorationSettings SETTINGS = NoRaces.settings()
             .withStrategy(StrategyKind.DPOR).withMaxExecutions(10_000).withTimeBudget(Duration.ofSeconds(60))
             .withSpuriousWakeups(0);
 

@@ -1,5 +1,6 @@
 package dev.racetest.scheduler.strategy;
 
+import dev.racetest.scheduler.NoRaces;
 import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.TestBody;
 import dev.racetest.scheduler.runtime.Execution;
@@ -35,7 +36,7 @@ final class ExhaustiveRun {
 
     void continueWith(ExhaustiveStrategy strategy, TestBody body, int budget) {
         for (int i = 0; i < budget && strategy.beginExecution(executions); i++) {
-            Outcome outcome = new Execution(strategy, 10_000, Duration.ofSeconds(20), 0, Duration.ofSeconds(1), false)
+            Outcome outcome = new Execution(strategy, 10_000, Duration.ofSeconds(20), 0, Duration.ofSeconds(1), NoRaces.OFF, false)
                     .run(body);
             executions++;
             if (strategy.lastExecutionCounts()) {

@@ -1,5 +1,6 @@
 package dev.racetest.scheduler.strategy;
 
+import dev.racetest.scheduler.NoRaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.racetest.scheduler.ExplorationSettings;
@@ -13,7 +14,7 @@ class ExhaustiveStrategyKindsTests {
     void dfsAndDporAreConfigurableByName() {
         assertThat(StrategyKind.fromConfigName("dfs")).isEqualTo(StrategyKind.DFS);
         assertThat(StrategyKind.fromConfigName(" DPOR ")).isEqualTo(StrategyKind.DPOR);
-        ExplorationSettings settings = ExplorationSettings.defaults();
+        ExplorationSettings settings = NoRaces.settings();
         assertThat(Strategies.create(settings.withStrategy(StrategyKind.DFS))).isInstanceOf(DfsStrategy.class);
         assertThat(Strategies.create(settings.withStrategy(StrategyKind.DPOR))).isInstanceOf(DporStrategy.class);
     }

@@ -1,5 +1,6 @@
 package dev.racetest.scheduler.strategy;
 
+import dev.racetest.scheduler.NoRaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.racetest.scheduler.ExplorationResult;
@@ -24,7 +25,7 @@ class ExplorerCheckpointTests {
     @TempDir
     Path dir;
 
-    private static final ExplorationSettings DPOR = ExplorationSettings.defaults().withStrategy(StrategyKind.DPOR)
+    private static final ExplorationSettings DPOR = NoRaces.settings().withStrategy(StrategyKind.DPOR)
             .withTimeBudget(Duration.ofMinutes(1)).withMaxExecutions(1_000);
 
     @Test

@@ -1,5 +1,6 @@
 package dev.racetest.scheduler.strategy;
 
+import dev.racetest.scheduler.NoRaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.racetest.scheduler.ExplorationResult;
@@ -35,7 +36,7 @@ class PctGuaranteeTests {
     private static final int EXECUTIONS = 2_000;
     private static final long[] SEEDS = {1, 2, 3};
 
-    private static final ExplorationSettings EXPLORER_PCT = ExplorationSettings.defaults()
+    private static final ExplorationSettings EXPLORER_PCT = NoRaces.settings()
             .withStrategy(StrategyKind.PCT)
             .withMaxExecutions(EXECUTIONS)
             .withTimeBudget(Duration.ofMinutes(10));
@@ -71,7 +72,7 @@ class PctGuaranteeTests {
             PctStrategy ownDepth = new PctStrategy(seed, d);
             for (int index = 0; index < EXECUTIONS; index++) {
                 ownDepth.beginExecution(index);
-                Outcome outcome = new Execution(ownDepth, 10_000, Duration.ofSeconds(10), false).run(counting);
+                Outcome outcome = new Execution(ownDepth, 10_000, Duration.ofSeconds(10), 1, Duration.ofSeconds(1), NoRaces.OFF, false).run(counting);
                 assertThat(outcome).isInstanceOf(Outcome.Passed.class);
             }
 

@@ -1,5 +1,6 @@
 package dev.racetest.scheduler.strategy;
 
+import dev.racetest.scheduler.NoRaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.racetest.scheduler.ExplorationSettings;
@@ -65,7 +66,7 @@ class PortfolioStrategyTests {
         assertThat(StrategyKind.fromConfigName("portfolio")).isEqualTo(StrategyKind.PORTFOLIO);
         assertThat(StrategyKind.fromConfigName("random")).isEqualTo(StrategyKind.RANDOM);
 
-        ExplorationSettings settings = ExplorationSettings.defaults();
+        ExplorationSettings settings = NoRaces.settings();
         assertThat(Strategies.create(settings.withStrategy(StrategyKind.PCT))).isInstanceOf(PctStrategy.class);
         assertThat(Strategies.create(settings.withStrategy(StrategyKind.POS))).isInstanceOf(PosStrategy.class);
         assertThat(Strategies.create(settings.withStrategy(StrategyKind.SURW))).isInstanceOf(SurwStrategy.class);

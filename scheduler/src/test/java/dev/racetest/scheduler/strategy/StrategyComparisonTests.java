@@ -1,5 +1,6 @@
 package dev.racetest.scheduler.strategy;
 
+import dev.racetest.scheduler.NoRaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.racetest.scheduler.ExplorationResult;
@@ -26,7 +27,7 @@ class StrategyComparisonTests {
     private static final int CAP = 20_000;
     private static final long[] SEEDS = {1, 2, 3, 4, 5};
 
-    private static final ExplorationSettings SETTINGS = ExplorationSettings.defaults()
+    private static final ExplorationSettings SETTINGS = NoRaces.settings()
             .withMaxExecutions(CAP)
             .withTimeBudget(Duration.ofMinutes(10));
 

@@ -1,5 +1,6 @@
 package dev.racetest.scheduler.strategy;
 
+import dev.racetest.scheduler.NoRaces;
 import static dev.racetest.scheduler.strategy.ScriptedChoice.Candidate.accesses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +82,7 @@ class SurwStrategyTests {
 
     private static double lastWriterRate(StrategyKind kind) {
         AtomicInteger aLast = new AtomicInteger();
-        ExplorationResult result = Explorer.explore(ExplorationSettings.defaults().withSeed(17).withStrategy(kind)
+        ExplorationResult result = Explorer.explore(NoRaces.settings().withSeed(17).withStrategy(kind)
                 .withMaxExecutions(EXECUTIONS).withTimeBudget(Duration.ofMinutes(5)), lastWriter(aLast));
         assertThat(result.executions()).isEqualTo(EXECUTIONS);
         double rate = (double) aLast.get() / EXECUTIONS;
