@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,10 @@ import org.junit.jupiter.api.Test;
  * both explore with the same budget, and each program DFS fails DPOR must fail too. (DPOR prunes
  * interleavings that only reorder independent steps; a program it passed where DFS failed would mean
  * it pruned a real one.) Each also has to fail with the verdict DFS gave, by kind.
+ *
+ * <p>One program is beyond what DPOR can see, and is listed with the reason in {@link #BEYOND_DPOR}:
+ * its bug lives in state only uninstrumented JDK code touches, so no step racetest sees conflicts
+ * with another and DPOR (rightly, by what it sees) finds one interleaving. The README says so.
  *
  * <p>The must-fail programs are the fixtures the suite's tests pass to {@code Conformance.failureOf},
  * read from their sources, so a program added to the suite is compared without anyone listing it here.
@@ -50,6 +55,12 @@ class DporFindsWhatDfsFindsTests {
             .withParallelism(1).withProgressInterval(Duration.ZERO)
             // The programs' documented verdicts, as the suite checks them: a race found first would hide them.
             .withRaces(RaceDetection.defaults().withMode(RaceMode.OFF));
+
+    /** Programs DPOR cannot fail, by design, with why. */
+    private static final Map<String, String> BEYOND_DPOR = Map.of(
+            "dev.racetest.conformance.threads.HandlerSetAfterStartFixture",
+            "the handler is set by Thread.setUncaughtExceptionHandler and read by the JDK when the worker dies,"
+                    + " both inside uninstrumented JDK code");
 
     @Test
     void dporFailsEveryMustFailProgramDfsFails() throws Exception {
@@ -69,7 +80,7 @@ class DporFindsWhatDfsFindsTests {
             dfsFound++;
             boolean sameKind = dpor.failure().isPresent() && dpor.failure().get().outcome().getClass()
                     == dfs.failure().get().outcome().getClass();
-            if (!sameKind) {
+            if (!sameKind && !BEYOND_DPOR.containsKey(fixture)) {
                 missed.add(fixture + ": DFS found " + dfs.failure().get().outcome().headline() + " in execution "
                         + (dfs.failure().get().executionIndex() + 1) + "; DPOR: "
                         + dpor.failure().map(f -> f.outcome().headline()).orElse("nothing in " + dpor.executions()));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.racetest.scheduler.ExplorationResult;
 import dev.racetest.scheduler.ExplorationSettings;
+import dev.racetest.scheduler.RaceDetection;
+import dev.racetest.scheduler.RaceMode;
 import dev.racetest.scheduler.Explorer;
 import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.StrategyKind;
@@ -31,7 +33,8 @@ class ClassicProgramsTests {
     @ParameterizedTest
     @MethodSource("classicProgramsRandomWalkFinds")
     void randomWalkFindsTheProgramsOwnAssertion(Subject subject) throws ReflectiveOperationException {
-        ExplorationSettings settings = ExplorationSettings.defaults().withStrategy(StrategyKind.RANDOM)
+        ExplorationSettings settings = ExplorationSettings.defaults().withRaces(RaceDetection.defaults().withMode(RaceMode.OFF))
+                .withStrategy(StrategyKind.RANDOM)
                 .withMaxExecutions(5_000).withTimeBudget(Duration.ofMinutes(5)).withProgressInterval(Duration.ZERO);
 
         ExplorationResult result = Explorer.explore(settings, SubjectBodies.of(subject), subject.name());

@@ -8,6 +8,8 @@ import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.Strategy;
 import dev.racetest.scheduler.TestBody;
 import dev.racetest.scheduler.runtime.Execution;
+import dev.racetest.scheduler.RaceDetection;
+import dev.racetest.scheduler.RaceMode;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -58,6 +60,7 @@ class ReorderChecksTests {
             }
         };
         strategy.beginExecution(0);
-        return new Execution(strategy, 100_000, Duration.ofSeconds(30), false).run(body);
+        return new Execution(strategy, 100_000, Duration.ofSeconds(30), Execution.DEFAULT_SPURIOUS_WAKEUPS,
+                Execution.DEFAULT_MAX_STALL, RaceDetection.defaults().withMode(RaceMode.OFF), false).run(body);
     }
 }

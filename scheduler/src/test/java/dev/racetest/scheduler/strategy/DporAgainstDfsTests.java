@@ -34,6 +34,7 @@ class DporAgainstDfsTests {
                 Named.of("racy increments", ExhaustivePrograms.racyIncrements()),
                 Named.of("join then read", ExhaustivePrograms.joinThenRead()),
                 Named.of("guarded wait", ExhaustivePrograms.guardedWait()),
+                Named.of("notifying sections beside one", ExhaustivePrograms.notifyingSectionsBesideOne()),
                 Named.of("lock then outside", ExhaustivePrograms.lockThenOutside()),
                 Named.of("nested threads", ExhaustivePrograms.nestedThreads()),
                 Named.of("two waiters, two notifies", ExhaustivePrograms.twoWaitersTwoNotifies()));
@@ -45,6 +46,7 @@ class DporAgainstDfsTests {
                 Named.of("lock-order deadlock", ExhaustivePrograms.lockOrderDeadlock()),
                 Named.of("missed notify", ExhaustivePrograms.missedNotify()),
                 Named.of("check then act", ExhaustivePrograms.doubleWinner()),
+                Named.of("notify wakes the wrong waiter", ExhaustivePrograms.notifyWakesWrongWaiter()),
                 Named.of("write inside a static initialiser", ExhaustivePrograms.writeInsideInitialiser()));
     }
 

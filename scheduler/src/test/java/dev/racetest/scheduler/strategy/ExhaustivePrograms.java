@@ -266,6 +266,25 @@ final class ExhaustivePrograms {
         });
     }
 
+    /**
+     * T1 runs two critical sections on one monitor, each writing x and then calling a {@code notifyAll}
+     * that wakes nobody; T2 runs one that reads x: T2's goes before, between or after T1's, 3 traces.
+     * The notify and the write conflict with T2's taking of the monitor and its read, but cannot be
+     * reversed with them (T1 holds the monitor then), so the race is the one between the takings, which
+     * the notify must not hide.
+     */
+    static TestBody notifyingSectionsBesideOne() {
+        return fresh(cells -> {
+            Object lock = new Object();
+            return threads(cells, List.of(
+                    () -> {
+                        locked(lock, () -> { cells.writeX(1); Hooks.objectNotifyAll(lock, NOTIFY_ALL); });
+                        locked(lock, () -> { cells.writeX(2); Hooks.objectNotifyAll(lock, NOTIFY_ALL); });
+                    },
+                    () -> locked(lock, cells::readX)), () -> { });
+        });
+    }
+
     // ---- programs checked against DFS only ----
 
     /** Critical sections followed by accesses outside them: the monitor's release is inside a step. */
@@ -379,6 +398,60 @@ final class ExhaustivePrograms {
                     () -> locked(lock, () -> Hooks.objectWait(lock, WAIT)),
                     () -> locked(lock, () -> Hooks.objectNotify(lock, NOTIFY))), () -> { });
         });
+    }
+
+    /**
+     * Two waiters on one monitor for different conditions, as the conformance suite's
+     * {@code NotifyWakesWrongWaiterFixture}: x-waiter takes the monitor and starts y-waiter inside it,
+     * then waits until x is set; y-waiter takes the monitor and waits until y is set; the body sets x and
+     * notifies, then, in a second critical section, sets y and notifies, then joins both. When both
+     * wait at the first notify and it wakes y-waiter, that one waits again, and one waiter is never
+     * woken: a deadlock. It only happens when both waiters take the monitor before the body does, so
+     * DPOR must reverse the body's monitor entries with the waiters' (the first execution runs the body
+     * ahead, and nobody ever waits).
+     */
+    static TestBody notifyWakesWrongWaiter() {
+        return fresh(cells -> () -> {
+            Object lock = new Object();
+            Thread yWaiter = new Thread(() -> waitUntil(lock, cells::readY), "y-waiter");
+            Thread xWaiter = new Thread(() -> {
+                try {
+                    locked(lock, () -> {
+                        Hooks.threadCreated(yWaiter);
+                        Hooks.threadStart(yWaiter, START);
+                        while (cells.readX() == 0) {
+                            Hooks.objectWait(lock, WAIT);
+                        }
+                    });
+                } catch (Exception failure) {
+                    throw new IllegalStateException(failure);
+                }
+            }, "x-waiter");
+            Hooks.threadCreated(xWaiter);
+            Hooks.threadStart(xWaiter, START);
+            locked(lock, () -> {
+                cells.writeX(1);
+                Hooks.objectNotify(lock, NOTIFY);
+            });
+            locked(lock, () -> {
+                cells.writeY(1);
+                Hooks.objectNotify(lock, NOTIFY);
+            });
+            Hooks.threadJoin(xWaiter, JOIN);
+            Hooks.threadJoin(yWaiter, JOIN);
+        });
+    }
+
+    private static void waitUntil(Object lock, java.util.function.IntSupplier condition) {
+        try {
+            locked(lock, () -> {
+                while (condition.getAsInt() == 0) {
+                    Hooks.objectWait(lock, WAIT);
+                }
+            });
+        } catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
     }
 
     /** A check-then-act on a flag: both threads may see it clear and both "win". */

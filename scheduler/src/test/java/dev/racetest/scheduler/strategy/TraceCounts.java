@@ -31,6 +31,7 @@ final class TraceCounts {
                 new Known("two variables, two writers", ExhaustivePrograms.twoVariablesTwoWriters(), 4),
                 new Known("racy increments", ExhaustivePrograms.racyIncrements(), 4),
                 new Known("join then read", ExhaustivePrograms.joinThenRead(), 3),
-                new Known("guarded wait", ExhaustivePrograms.guardedWait(), 2));
+                new Known("guarded wait", ExhaustivePrograms.guardedWait(), 2),
+                new Known("notifying sections beside one", ExhaustivePrograms.notifyingSectionsBesideOne(), 3));
     }
 }

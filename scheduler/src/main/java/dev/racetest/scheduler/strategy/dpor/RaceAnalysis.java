@@ -130,34 +130,71 @@ final class RaceAnalysis {
             if (waitingThen && !frames.get(earlier.frame).hasCandidate(later.thread)) {
                 continue; // not co-enabled: the later thread was blocked on this very step then
             }
-            if (!heldAcross(events, j, end, later)) {
+            int holderTaking = holderTakingIfHeldAcross(events, j, end, later);
+            if (holderTaking < 0) {
                 reversals.reverse(earlier.frame, initials(events, j, end, later));
+                Clocks.join(past, earlier.clock);
+            } else {
+                joinUpTo(past, earlier.clock, earlier.thread, events.get(holderTaking).local);
             }
-            Clocks.join(past, earlier.clock);
         }
     }
 
     /**
-     * Returns whether the reversal cannot be done where it would go: {@code e'} needs a monitor taken
-     * first (by its own thread, or by {@code e'} itself) that {@code e}'s thread provably holds when
-     * {@code e} starts. That race is then reversed where the holder took the monitor, as the race
-     * between the two takings. racetest does not see a monitor's release (it happens inside the step
-     * before), so ownership is proven by what only an owner can do afterwards with no taking in
-     * between: a {@code notify}, or calling {@code wait} (seen as the return from it).
+     * Joins {@code clock} into {@code past}, but of {@code holder}'s events only those before its
+     * {@code holderLocal}-th: its taking of the monitor and its steps inside the critical section stay
+     * in view, so the race with that taking is still found. Everything else {@code clock} holds happened
+     * before {@code e'} through the critical section, which {@code e'} waited for; the other threads'
+     * steps in it are ordered before {@code e'} by the holder's release, not in a race with it.
      */
-    private static boolean heldAcross(List<Event> events, int first, int end, Event later) {
+    private static void joinUpTo(int[] past, int[] clock, int holder, int holderLocal) {
+        int before = past[holder];
+        Clocks.join(past, clock);
+        past[holder] = Math.max(before, Math.min(past[holder], holderLocal));
+    }
+
+    /**
+     * Returns, when the reversal cannot be done where it would go, the index of the event at which
+     * {@code e}'s thread took the monitor it holds across {@code e} (the earliest, if several); else -1.
+     * That is when {@code e'} needs a monitor taken first (by its own thread, or by {@code e'} itself)
+     * that {@code e}'s thread provably holds when {@code e} starts. The race is then reversed where the
+     * holder took the monitor, as the race between the two takings: the caller must keep that taking in
+     * view, though {@code e} (a {@code notify}, say, which conflicts with {@code e'} too) happens after
+     * it. racetest does not see a monitor's release (it happens inside the step before), so ownership is
+     * proven by what only an owner can do afterwards with no taking in between: a {@code notify}, or
+     * calling {@code wait} (seen as the return from it).
+     */
+    private static int holderTakingIfHeldAcross(List<Event> events, int first, int end, Event later) {
         Event e = events.get(first);
+        int earliest = -1;
         for (int i = first + 1; i <= end; i++) {
             Event taking = i == end ? later : events.get(i);
             if (!taking.acquires() || taking.thread == e.thread) {
                 continue;
             }
             boolean needed = i == end || !e.isIn(taking.clock) && taking.isIn(later.clock);
-            if (needed && holdsWhenStarting(events, first, taking.operation.location())) {
-                return true;
+            long monitor = taking.operation.location();
+            if (needed && holdsWhenStarting(events, first, monitor)) {
+                int took = lastTakingBefore(events, first, monitor);
+                if (took < 0) {
+                    return first; // taken before anything racetest saw: nothing earlier to keep in view
+                }
+                earliest = earliest < 0 ? took : Math.min(earliest, took);
             }
         }
-        return false;
+        return earliest;
+    }
+
+    /** The last event of {@code events[first]}'s thread before it that took {@code monitor}, or -1. */
+    private static int lastTakingBefore(List<Event> events, int first, long monitor) {
+        int owner = events.get(first).thread;
+        for (int i = first - 1; i >= 0; i--) {
+            Event event = events.get(i);
+            if (event.thread == owner && event.acquires() && event.operation.location() == monitor) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean holdsWhenStarting(List<Event> events, int first, long monitor) {
