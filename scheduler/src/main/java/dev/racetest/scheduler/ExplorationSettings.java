@@ -28,7 +28,10 @@ import java.util.Optional;
  * @param checkpoint        where an exhaustive run keeps its state, to resume after an interruption
  * @param progressInterval  how often a long run prints a progress line; zero: never
  * @param parallelism       how many executions may run at once, each on its own carrier thread (for
- *                          strategies that can {@linkplain Strategy#fork() fork}); the results do not depend on it
+ *                          strategies that can {@linkplain Strategy#fork() fork}); the results do not depend on it.
+ *                          1 by default: executions running at once can block each other inside the JDK (class
+ *                          loading, shared caches), which a waiting execution cannot tell from a deadlock there
+ *                          once its short grace has passed; so several carriers are opt-in for now
  * @param races             whether a data race fails the test, only warns, or is not looked for, and
  *                          which fields' races are benign
  */
@@ -91,7 +94,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         return new ExplorationSettings(DEFAULT_SEED, Mode.QUICK.executions(), Mode.QUICK.timeBudget(), 100_000,
                 Duration.ofSeconds(10), Mode.QUICK.strategy(), Optional.empty(), 1, false,
                 Duration.ofSeconds(1), Mode.QUICK, 3, -1, Shard.WHOLE, Optional.empty(), Duration.ofSeconds(10),
-                Runtime.getRuntime().availableProcessors(), RaceDetection.defaults());
+                1, RaceDetection.defaults());
     }
 
     /** Returns whether the strategy explores every interleaving, so that an exhausted run is a proof. */

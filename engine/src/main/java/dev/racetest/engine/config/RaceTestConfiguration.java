@@ -44,7 +44,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  *       exactly once</td><td>{@code 1/1}</td><td>{@code i/n}, such as {@code 2/4}</td></tr>
  *   <tr><td>{@code racetest.parallelism}</td><td>how many executions of a test run at once, each on its own
  *       carrier thread (sampling strategies with fresh statics; the results do not depend on it)</td>
- *       <td>{@code auto}</td><td>a whole number of at least 1, or {@code auto} (one per processor)</td></tr>
+ *       <td>1</td><td>a whole number of at least 1, or {@code auto} (one per processor)</td></tr>
  *   <tr><td>{@code racetest.progress}</td><td>interval between progress lines of a long run</td><td>10s</td>
  *       <td>a duration, or {@code off}</td></tr>
  *   <tr><td>{@code racetest.checkpoint}</td><td>whether an exhaustive run writes its state under the report

@@ -1,10 +1,7 @@
 package dev.racetest.scheduler.strategy;
 
-import dev.racetest.scheduler.Choice;
 import dev.racetest.scheduler.Shard;
 import dev.racetest.scheduler.strategy.dpor.TreeSearch;
-
-import java.util.OptionalLong;
 
 /**
  * Explores every decision exhaustively, depth first: every candidate, every timeout or spurious
@@ -15,9 +12,7 @@ import java.util.OptionalLong;
  * candidates in ascending thread-id order. Optionally bounded in preemptions and split into shards
  * (see {@link TreeSearch}).
  */
-public final class DfsStrategy implements ExhaustiveStrategy {
-
-    private final TreeSearch search;
+public final class DfsStrategy extends TreeSearchStrategy {
 
     /** The whole space, unbounded. */
     public DfsStrategy(long runSeed) {
@@ -34,7 +29,7 @@ public final class DfsStrategy implements ExhaustiveStrategy {
     }
 
     private DfsStrategy(TreeSearch search) {
-        this.search = search;
+        super(search);
     }
 
     /**
@@ -44,70 +39,5 @@ public final class DfsStrategy implements ExhaustiveStrategy {
      */
     public static DfsStrategy restore(String checkpoint) {
         return new DfsStrategy(TreeSearch.restore(checkpoint, TreeSearch.Reduction.NONE));
-    }
-
-    @Override
-    public boolean beginExecution(int index) {
-        return search.beginExecution();
-    }
-
-    @Override
-    public int choose(Choice choice) {
-        return search.choose(choice);
-    }
-
-    @Override
-    public long executionSeed() {
-        return search.executionSeed();
-    }
-
-    @Override
-    public boolean observesSteps() {
-        return true;
-    }
-
-    @Override
-    public void stepTaken(Choice choice, int position) {
-        search.stepTaken(choice, position);
-    }
-
-    @Override
-    public long completeExecutions() {
-        return search.completeExecutions();
-    }
-
-    @Override
-    public long abandonedExecutions() {
-        return search.abandonedExecutions();
-    }
-
-    @Override
-    public long uncountedExecutions() {
-        return search.uncountedExecutions();
-    }
-
-    @Override
-    public boolean lastExecutionCounts() {
-        return search.lastExecutionCounts();
-    }
-
-    @Override
-    public OptionalLong lastTraceFingerprint() {
-        return search.lastTraceFingerprint();
-    }
-
-    @Override
-    public boolean isComplete() {
-        return search.isComplete();
-    }
-
-    @Override
-    public double estimatedFractionDone() {
-        return search.estimatedFractionDone();
-    }
-
-    @Override
-    public String checkpoint() {
-        return search.checkpoint();
     }
 }

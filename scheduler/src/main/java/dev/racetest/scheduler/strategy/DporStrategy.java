@@ -1,10 +1,7 @@
 package dev.racetest.scheduler.strategy;
 
-import dev.racetest.scheduler.Choice;
 import dev.racetest.scheduler.Shard;
 import dev.racetest.scheduler.strategy.dpor.TreeSearch;
-
-import java.util.OptionalLong;
 
 /**
  * Explores every Mazurkiewicz trace exactly once, by source-DPOR with sleep sets (Abdulla, Aronis,
@@ -18,9 +15,7 @@ import java.util.OptionalLong;
  * <p>Optionally bounded in preemptions (bounded POR, Coons, Musuvathi, McKinley, OOPSLA 2013) and split
  * into shards; see {@link TreeSearch} for both.
  */
-public final class DporStrategy implements ExhaustiveStrategy {
-
-    private final TreeSearch search;
+public final class DporStrategy extends TreeSearchStrategy {
 
     /** The whole space, unbounded. */
     public DporStrategy(long runSeed) {
@@ -37,7 +32,7 @@ public final class DporStrategy implements ExhaustiveStrategy {
     }
 
     private DporStrategy(TreeSearch search) {
-        this.search = search;
+        super(search);
     }
 
     /**
@@ -47,70 +42,5 @@ public final class DporStrategy implements ExhaustiveStrategy {
      */
     public static DporStrategy restore(String checkpoint) {
         return new DporStrategy(TreeSearch.restore(checkpoint, TreeSearch.Reduction.SOURCE_DPOR));
-    }
-
-    @Override
-    public boolean beginExecution(int index) {
-        return search.beginExecution();
-    }
-
-    @Override
-    public int choose(Choice choice) {
-        return search.choose(choice);
-    }
-
-    @Override
-    public long executionSeed() {
-        return search.executionSeed();
-    }
-
-    @Override
-    public boolean observesSteps() {
-        return true;
-    }
-
-    @Override
-    public void stepTaken(Choice choice, int position) {
-        search.stepTaken(choice, position);
-    }
-
-    @Override
-    public long completeExecutions() {
-        return search.completeExecutions();
-    }
-
-    @Override
-    public long abandonedExecutions() {
-        return search.abandonedExecutions();
-    }
-
-    @Override
-    public long uncountedExecutions() {
-        return search.uncountedExecutions();
-    }
-
-    @Override
-    public boolean lastExecutionCounts() {
-        return search.lastExecutionCounts();
-    }
-
-    @Override
-    public OptionalLong lastTraceFingerprint() {
-        return search.lastTraceFingerprint();
-    }
-
-    @Override
-    public boolean isComplete() {
-        return search.isComplete();
-    }
-
-    @Override
-    public double estimatedFractionDone() {
-        return search.estimatedFractionDone();
-    }
-
-    @Override
-    public String checkpoint() {
-        return search.checkpoint();
     }
 }
