@@ -64,7 +64,7 @@ class MavenUserProjectTests {
         Path report = project.resolve("target/racetest-reports/com.example.ledger.UnsafeLedgerRaceTest.concurrentAddsAllCount.txt");
         assertThat(report).exists();
         String text = Files.readString(report);
-        assertThat(text).startsWith("racetest found a failure: org.opentest4j.AssertionFailedError in thread main")
+        assertThat(text).startsWith("racetest found a failure: data race on UnsafeLedger.total: ")
                 .contains("Interleaving", "UnsafeLedger.add(UnsafeLedger.java:");
         String replayOption = text.lines().map(String::strip).filter(line -> line.startsWith("-Dracetest.replay="))
                 .findFirst().orElseThrow(() -> new AssertionError("no replay line in\n" + text));
