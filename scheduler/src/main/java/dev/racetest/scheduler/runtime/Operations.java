@@ -6,11 +6,11 @@ import dev.racetest.instrument.hooks.SyncSites;
 import dev.racetest.scheduler.Choice;
 import dev.racetest.scheduler.Operation;
 import dev.racetest.scheduler.Operation.Access;
+import dev.racetest.scheduler.runtime.races.FieldKeys;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Classifies a candidate's pending operation as an {@link Operation}, numbering the objects it
@@ -23,13 +23,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Operations {
 
-    /** Field numbers, by the field's "Owner.name" target, shared by every execution of the JVM. */
-    private static final ConcurrentHashMap<String, Integer> FIELD_NUMBERS = new ConcurrentHashMap<>();
+    /** What a call on an object of each class touches, as {@link #libraryCall} explains. */
+    private static final ClassValue<Scope> SCOPES = new ClassValue<>() {
+        @Override
+        protected Scope computeValue(Class<?> type) {
+            return scopeOf(type);
+        }
+    };
+
+    /** What a call into the JDK on some object touches, as far as the conflict model can say. */
+    private enum Scope {
+        /** User objects racetest cannot name here: a VarHandle, Unsafe, a field updater. */
+        UNKNOWN,
+        /** Only the object's own state: an atomic, a synchronized collection. */
+        OWN,
+        /** State other j.u.c. objects may share: locks with their conditions, queues, futures. */
+        JDK
+    }
 
     private final java.util.function.Function<Thread, ControlledThread> threadOf;
     private final IdentityHashMap<Object, Integer> objectNumbers = new IdentityHashMap<>();
-    /** Static fields have no owner object: each is a location of its own, keyed by its name. */
-    private final Map<String, Integer> staticFieldNumbers = new HashMap<>();
+    /** Static fields have no owner object: each is a location of its own, keyed by its field number. */
+    private final Map<Integer, Integer> staticFieldNumbers = new HashMap<>();
     private int nextObject = Operation.JDK_STATE + 1;
 
     /** {@code threadOf} finds the controlled thread user code knows by a {@code Thread} object, or null. */
@@ -63,8 +78,9 @@ final class Operations {
             case FIELD_READ, VOLATILE_READ, FIELD_WRITE, VOLATILE_WRITE -> {
                 Access access = kind == SyncPointKind.FIELD_READ || kind == SyncPointKind.VOLATILE_READ
                         ? Access.READ : Access.WRITE;
-                int object = target == null ? staticField(site.target()) : number(target);
-                yield new Operation(id, access, location(object, fieldNumber(site.target())), -1);
+                int field = FieldKeys.fieldNumber(site.id());
+                int object = target == null ? staticField(field) : number(target);
+                yield new Operation(id, access, location(object, field), -1);
             }
             case ARRAY_READ, ARRAY_WRITE -> new Operation(id,
                     kind == SyncPointKind.ARRAY_READ ? Access.READ : Access.WRITE,
@@ -87,16 +103,26 @@ final class Operations {
         if (target == null) {
             return unknown(id);
         }
-        String type = target.getClass().getName();
-        if (type.startsWith("java.lang.invoke.") || type.contains("Unsafe") || type.contains("FieldUpdater")) {
-            return unknown(id);
+        return switch (SCOPES.get(target.getClass())) {
+            case UNKNOWN -> unknown(id);
+            case OWN -> whole(id, number(target));
+            case JDK -> whole(id, Operation.JDK_STATE);
+        };
+    }
+
+    /** Classifies by the class or, for a user subclass (of {@code Vector}, say), the JDK class it extends. */
+    private static Scope scopeOf(Class<?> type) {
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            String name = current.getName();
+            if (name.startsWith("java.lang.invoke.") || name.contains("Unsafe") || name.contains("FieldUpdater")) {
+                return Scope.UNKNOWN;
+            }
+            if (name.startsWith("java.util.concurrent.atomic.") || name.equals("java.util.Vector")
+                    || name.equals("java.util.Hashtable") || name.startsWith("java.util.Collections$Synchronized")) {
+                return Scope.OWN;
+            }
         }
-        if (type.startsWith("java.util.concurrent.atomic.") || type.equals("java.util.Vector")
-                || type.equals("java.util.Hashtable") || type.equals("java.util.Stack")
-                || type.equals("java.util.Properties") || type.startsWith("java.util.Collections$Synchronized")) {
-            return whole(id, number(target));
-        }
-        return whole(id, Operation.JDK_STATE);
+        return Scope.JDK;
     }
 
     /** An interrupt of a thread of this execution conflicts with that thread's steps; of any other, with everything. */
@@ -127,12 +153,8 @@ final class Operations {
         return number;
     }
 
-    private int staticField(String name) {
-        return staticFieldNumbers.computeIfAbsent(name, ignored -> nextObject++);
-    }
-
-    private static int fieldNumber(String name) {
-        return FIELD_NUMBERS.computeIfAbsent(name, ignored -> FIELD_NUMBERS.size());
+    private int staticField(int field) {
+        return staticFieldNumbers.computeIfAbsent(field, ignored -> nextObject++);
     }
 
     private static long location(int object, int facet) {

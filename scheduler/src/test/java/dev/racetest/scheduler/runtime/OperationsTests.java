@@ -31,6 +31,12 @@ class OperationsTests {
     private static final int START = site(SyncPointKind.THREAD_START, "Thread.start");
     private static final int JOIN = site(SyncPointKind.THREAD_JOIN, "Thread.join");
 
+    /** A write of the inherited field {@code Base.shared}, named through the subclass, and a read named through the base. */
+    private static final int WRITE_THROUGH_SUBCLASS = SyncSites.register(SyncPointKind.FIELD_WRITE,
+            "dev.racetest.scheduler.runtime.Program", "run", "Program.java", 1, "Sub.shared", "Base.shared", false).id();
+    private static final int READ_THROUGH_BASE = SyncSites.register(SyncPointKind.FIELD_READ,
+            "dev.racetest.scheduler.runtime.Program", "run", "Program.java", 2, "Base.shared", "Base.shared", false).id();
+
     private static int site(SyncPointKind kind, String target) {
         return SyncSites.register(kind, "dev.racetest.scheduler.runtime.Program", "run", "Program.java", 1, target).id();
     }
@@ -111,6 +117,21 @@ class OperationsTests {
         assertThat(read.conflictsWith(byOther)).isFalse();
         assertThat(otherField.conflictsWith(byOther)).isFalse();
         assertThat(otherObject.conflictsWith(byOther)).isFalse();
+    }
+
+    @Test
+    void anInheritedFieldIsOneLocationWhicheverClassTheAccessNamesItThrough() {
+        List<Operation> steps = run(() -> {
+            Cell cell = new Cell();
+            Hooks.fieldWrite(cell, WRITE_THROUGH_SUBCLASS);
+            Hooks.fieldRead(cell, READ_THROUGH_BASE);
+            Hooks.fieldWrite(null, WRITE_THROUGH_SUBCLASS);
+            Hooks.fieldRead(null, READ_THROUGH_BASE);
+        });
+
+        assertThat(steps.get(1).location()).isEqualTo(steps.get(2).location());
+        assertThat(steps.get(3).location()).isEqualTo(steps.get(4).location());
+        assertThat(steps.get(3).object()).isNotEqualTo(steps.get(1).object());
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the detector needs to know of a field-access site, looked up once per site for the whole JVM:
+ * What racetest needs to know of a field-access site (the race detector, and the conflict model
+ * strategies see through {@link #fieldNumber}), looked up once per site for the whole JVM:
  * the field's number (one per declared field, so {@code Sub.x} and {@code Base.x} are one location),
  * whether it is volatile, and whether it is racetest's own code (the substitutes, whose plain fields
  * are guarded by modelled monitors and are not the user's races to report).
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * locks: every writer stores the same value for a site, and a slot lost to a concurrent grow is
  * computed again.
  */
-final class FieldKeys {
+public final class FieldKeys {
 
     static final int VOLATILE = 1;
     static final int UNCHECKED = 2;
@@ -44,6 +45,14 @@ final class FieldKeys {
 
     static int number(int key) {
         return key >>> FLAGS;
+    }
+
+    /**
+     * Returns the number of the field the access site {@code site} reads or writes: one per declared
+     * field, whichever class the access names it through.
+     */
+    public static int fieldNumber(int site) {
+        return number(of(site));
     }
 
     private static int lookUp(int site) {
