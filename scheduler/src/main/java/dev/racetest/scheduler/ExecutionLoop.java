@@ -129,7 +129,9 @@ final class ExecutionLoop {
                     stop = ExplorationResult.StopReason.FAILURE_FOUND;
                     break;
                 }
-                progress.update(snapshot(statistics, tree, false));
+                if (progress.due()) {
+                    progress.show(snapshot(statistics, tree, false));
+                }
             }
         } finally {
             if (requests != null) {
@@ -210,7 +212,9 @@ final class ExecutionLoop {
                 if (found.isPresent()) {
                     break;
                 }
-                progress.update(statistics.snapshot(false, Double.NaN));
+                if (progress.due()) {
+                    progress.show(statistics.snapshot(false, Double.NaN));
+                }
             }
         } finally {
             carriers.shutdownNow();

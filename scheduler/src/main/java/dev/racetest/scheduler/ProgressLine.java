@@ -30,15 +30,17 @@ final class ProgressLine {
         this.nextNanos = startNanos + (terminal ? Math.min(intervalNanos, 2_000_000_000L) : intervalNanos);
     }
 
-    /** Prints a line if the interval has passed; cheap to call after every execution. */
-    void update(Statistics figures) {
-        if (intervalNanos == 0) {
-            return;
-        }
+    /**
+     * Returns whether a line is due: cheap to ask after every execution, so the figures are only
+     * gathered (for DPOR, an estimate over its whole tree) when one will be printed.
+     */
+    boolean due() {
+        return intervalNanos != 0 && System.nanoTime() - nextNanos >= 0;
+    }
+
+    /** Prints a line with {@code figures}, and waits an interval before the next one is due. */
+    void show(Statistics figures) {
         long now = System.nanoTime();
-        if (now - nextNanos < 0) {
-            return;
-        }
         nextNanos = now + (terminal ? Math.min(intervalNanos, 1_000_000_000L) : intervalNanos);
         String line = format(figures, Duration.ofNanos(now - startNanos));
         if (terminal) {

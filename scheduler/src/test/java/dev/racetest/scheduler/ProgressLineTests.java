@@ -37,11 +37,24 @@ class ProgressLineTests {
     void aShortRunPrintsNothingAndOffPrintsNever() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        new ProgressLine("T#m", Duration.ofHours(1), false, print).update(figures(1, 0, Double.NaN));
+        ProgressLine hourly = new ProgressLine("T#m", Duration.ofHours(1), false, print);
         ProgressLine off = new ProgressLine("T#m", Duration.ZERO, false, print);
-        off.update(figures(1, 0, Double.NaN));
-        off.finish();
 
+        assertThat(hourly.due()).isFalse();
+        assertThat(off.due()).isFalse();
+        off.finish();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aLineShownInALogEndsWithANewLineAndWaitsAnIntervalBeforeTheNext() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ProgressLine line = new ProgressLine("T#m", Duration.ofHours(1), false,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        line.show(figures(100, 0.5, Double.NaN));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("racetest T#m: 100 executions").endsWith("\n");
+        assertThat(line.due()).isFalse();
     }
 }
