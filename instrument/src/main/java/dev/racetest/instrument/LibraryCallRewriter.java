@@ -2,6 +2,7 @@ package dev.racetest.instrument;
 
 import dev.racetest.instrument.hooks.LibraryHooks;
 import dev.racetest.instrument.hooks.SyncPointKind;
+import dev.racetest.instrument.hooks.VarHandleAccesses;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Set;
@@ -48,6 +49,9 @@ final class LibraryCallRewriter extends MethodRewriter {
             PublicMethods.resolve(LibraryHooks.class, "collectionCall", Object.class, int.class);
     private static final Method INTERFACE_CALL =
             PublicMethods.resolve(LibraryHooks.class, "interfaceCall", Object.class, int.class);
+    private static final Type VAR_HANDLE_HOOKS = Type.getType(VarHandleAccesses.class);
+    private static final Method VAR_HANDLE_ACCESS = PublicMethods.resolve(VarHandleAccesses.class, "access",
+            VarHandle.class, Object.class, int.class, int.class, int.class);
 
     private static final String CONCURRENT = "java/util/concurrent/";
     private static final String LOCKS = "java/util/concurrent/locks/";
@@ -107,7 +111,10 @@ final class LibraryCallRewriter extends MethodRewriter {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             Method hook = opcode == INVOKESPECIAL ? null : hook(opcode, owner, name);
-            if (hook != null && (opcode == INVOKESTATIC || owner.equals(VAR_HANDLE) || owner.equals(UNSAFE))) {
+            if (hook != null && opcode == INVOKEVIRTUAL && owner.equals(VAR_HANDLE)
+                    && VAR_HANDLE_ACCESSES.contains(name)) {
+                varHandleAccess(name, descriptor);
+            } else if (hook != null && (opcode == INVOKESTATIC || owner.equals(VAR_HANDLE) || owner.equals(UNSAFE))) {
                 push((Type) null);
                 callLibraryHook(hook, owner, name);
             } else if (hook != null) {
@@ -123,6 +130,51 @@ final class LibraryCallRewriter extends MethodRewriter {
                 }
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        /**
+         * Before {@code handle.name(arguments)}: hand {@link VarHandleAccesses} the handle, the first argument
+         * when it is a reference (the object or array a field or element handle needs), the second when it
+         * is an {@code int} (the index), and how the access mode orders the access.
+         */
+        private void varHandleAccess(String name, String descriptor) {
+            Type[] arguments = Type.getArgumentTypes(descriptor);
+            int[] locals = new int[arguments.length];
+            for (int i = arguments.length - 1; i >= 0; i--) {
+                locals[i] = stash(arguments[i], i);
+            }
+            dup(); // the handle
+            if (arguments.length > 0 && isReference(arguments[0])) {
+                loadLocal(locals[0]);
+            } else {
+                push((Type) null);
+            }
+            if (arguments.length > 1 && arguments[1].getSort() == Type.INT) {
+                loadLocal(locals[1]);
+            } else {
+                push(-1);
+            }
+            push(accessMode(name));
+            push(context().registerSite(SyncPointKind.LIBRARY_CALL, methodName(), currentLine(), "VarHandle." + name));
+            invokeStatic(VAR_HANDLE_HOOKS, VAR_HANDLE_ACCESS);
+            for (int local : locals) {
+                loadLocal(local);
+            }
+        }
+
+        private static boolean isReference(Type type) {
+            return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY;
+        }
+
+        /** The {@link VarHandleAccesses} constant for a {@code VarHandle} access method's name. */
+        private static int accessMode(String name) {
+            return switch (name) {
+                case "get" -> VarHandleAccesses.PLAIN_READ;
+                case "set" -> VarHandleAccesses.PLAIN_WRITE;
+                case "getVolatile", "getAcquire", "getOpaque" -> VarHandleAccesses.ORDERED_READ;
+                case "setVolatile", "setRelease", "setOpaque" -> VarHandleAccesses.ORDERED_WRITE;
+                default -> VarHandleAccesses.READ_MODIFY_WRITE;
+            };
         }
 
         /** Return the hook to call before this call, or {@code null} when it is no library call. */
