@@ -39,6 +39,13 @@ class ExamplesTests {
             dev.racetest.examples.quote.QuoteRaceTest        | everyQuoteHasAPrice        | java.lang.NullPointerException in thread main
             dev.racetest.examples.warmup.WarmUpRaceTest      | pricesAreReadyAfterStartUp | AssertionError in thread main: [price of GLOBEX after start-up] Expecting actual not to be null
             dev.racetest.examples.settings.SettingsRaceTest  | settingsLoadOnce           | data race on Settings.instance: T2 request-2 wrote at Settings.get(Settings.java:28), T1 request-1 read at Settings.get(Settings.java:27) without happens-before
+            dev.racetest.examples.lazyinit.DoubleCheckedLockingRaceTest | templatesAreLoadedOnce | data race on ReportTemplates.templates: T2 report-2 wrote at ReportTemplates.get(ReportTemplates.java:21), T1 report-1 read at ReportTemplates.get(ReportTemplates.java:14) without happens-before
+            dev.racetest.examples.cancel.CancelledImportRaceTest | cancelledImportLeavesNoThreadBehind | leak: the test body returned but thread T1 import-worker never ended
+            dev.racetest.examples.handoff.OrderHandoffRaceTest | everyOrderIsHandedOver | deadlock: 3 threads are blocked and none can go on
+            dev.racetest.examples.pool.PooledBufferRaceTest | eachCallerGetsItsOwnGreeting | data race on TextBuffer.length: T2 greet-bob read at TextBuffer.contents(TextBuffer.java:20), T1 greet-alice wrote at TextBuffer.clear(TextBuffer.java:10) without happens-before
+            dev.racetest.examples.publish.QuotePublicationRaceTest | aReadQuoteIsComplete | data race on QuoteBoard.latest: T2 trading read at QuoteBoard.load(QuoteBoard.java:43), T1 pricing wrote at QuoteBoard.store(QuoteBoard.java:39) without happens-before
+            dev.racetest.examples.initorder.InitialisationOrderRaceTest | bothEntryPointsSeeTheDefaultCurrency | java.lang.ExceptionInInitializerError in thread billing
+            dev.racetest.examples.stopflag.StopFlagRaceTest | pollerStopsWhenAsked | data race on Poller.stopped: T0 main wrote at Poller.stop(Poller.java:21), T1 poller read at Poller.isStopped(Poller.java:25) without happens-before
             """)
     void buggyExampleIsFoundAndItsReplayLineReproducesIt(String className, String method, String verdict) {
         String message = failureMessage(EngineTestKit.engine(ENGINE).selectors(selectMethod(className + "#" + method)).execute());
@@ -79,6 +86,15 @@ class ExamplesTests {
             dev.racetest.examples.quote.QuoteRaceTest          | everySafeQuoteHasAPrice              | 2
             dev.racetest.examples.warmup.WarmUpRaceTest        | pricesAreReadyAfterAWaitedStartUp    | 1
             dev.racetest.examples.settings.SettingsRaceTest    | holderSettingsLoadOnce               | 2
+            dev.racetest.examples.lazyinit.DoubleCheckedLockingRaceTest | volatileTemplatesAreLoadedOnce  | 2
+            dev.racetest.examples.cancel.CancelledImportRaceTest | interruptedImportLeavesNoThreadBehind | 2
+            dev.racetest.examples.handoff.OrderHandoffRaceTest | everyOrderIsHandedOverWithNotifyAll  | 2
+            dev.racetest.examples.pool.PooledBufferRaceTest    | eachCallerGetsItsOwnGreetingWhenReadBeforeRelease | 2
+            dev.racetest.examples.publish.QuotePublicationRaceTest | aReleasedQuoteIsComplete         | 2
+            dev.racetest.examples.initorder.InitialisationOrderRaceTest | bothEntryPointsSeeTheDefaultCurrencyWithALazyFee | 2
+            dev.racetest.examples.stopflag.StopFlagRaceTest    | volatilePollerStopsWhenAsked         | 2
+            dev.racetest.examples.sessions.SessionRegistryRaceTest | everyLoginIsRegisteredConcurrently | 2
+            dev.racetest.examples.mapped.MappedCounterRaceTest | ownSlotsCountEveryHit                | 2
             """)
     void correctTwinPassesItsWholeBudget(String className, String method, int minInterleavings) {
         EngineExecutionResults results = EngineTestKit.engine(ENGINE)
