@@ -12,7 +12,8 @@ import org.objectweb.asm.Type;
  * <p>The receiver lies under the arguments, so the arguments are stashed in scratch locals, the
  * receiver duplicated for the hook, and the arguments reloaded for the original call, which stays.
  * Constructors and static methods are not accesses of a shared object and stay untouched, and so
- * does everything in a static initialiser, which runs pinned and atomically.
+ * does everything in a static initialiser, which runs pinned and atomically. Field updaters are
+ * {@link FieldUpdaterRewriter}'s.
  */
 final class AtomicCallRewriter extends MethodRewriter {
 
@@ -50,7 +51,8 @@ final class AtomicCallRewriter extends MethodRewriter {
         }
 
         private static boolean isAtomicClass(String owner) {
-            return owner.startsWith(ATOMIC_PACKAGE) && owner.indexOf('/', ATOMIC_PACKAGE.length()) < 0;
+            return owner.startsWith(ATOMIC_PACKAGE) && owner.indexOf('/', ATOMIC_PACKAGE.length()) < 0
+                    && !FieldUpdaterRewriter.UPDATERS.contains(owner);
         }
     }
 }

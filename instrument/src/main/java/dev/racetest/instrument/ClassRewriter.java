@@ -98,6 +98,7 @@ public final class ClassRewriter {
             new Stage(AsyncCallRewriter.class, AsyncCallRewriter::new),
             new Stage(TimerCallRewriter.class, TimerCallRewriter::new),
             new Stage(DelayQueueRewriter.class, DelayQueueRewriter::new),
+            new Stage(FieldUpdaterRewriter.class, FieldUpdaterRewriter::new),
             new Stage(AtomicCallRewriter.class, AtomicCallRewriter::new),
             new Stage(BlockingCallRewriter.class, BlockingCallRewriter::new),
             new Stage(LibraryCallRewriter.class, LibraryCallRewriter::new),

@@ -63,4 +63,9 @@ class AtomicsConformanceTests {
     void fieldUpdaterTreiberStackPasses() {
         assertPassesEveryExecution(FieldUpdaterStackFixture.class);
     }
+
+    @Test
+    void anUpdaterAndADirectAccessOfOneVolatileFieldOrderWhatItPublishes() {
+        assertPassesEveryExecution(UpdaterPublicationFixture.class, java.util.Map.of("racetest.races", "fail"));
+    }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turn a {@code VarHandle} access at a call site into the field or array-element access it is, so the
@@ -50,11 +49,6 @@ public final class VarHandleAccesses {
 
     /** Handles are usually static finals of user classes; weak keys let their class loaders go. */
     private static final Map<VarHandle, Target> TARGETS = new WeakHashMap<>();
-
-    private record SiteKey(int site, String field, SyncPointKind kind) {
-    }
-
-    private static final ConcurrentHashMap<SiteKey, Integer> DERIVED_SITES = new ConcurrentHashMap<>();
 
     private VarHandleAccesses() {
     }
@@ -110,14 +104,8 @@ public final class VarHandleAccesses {
     }
 
     /** The site of this access: the call site's class, method and line, with the handle's variable as target. */
-    private static int derived(int site, Target target, SyncPointKind kind, Class<?> arrayOrObject) {
-        String name = target.field() != null ? target.field() : arrayName(arrayOrObject);
-        return DERIVED_SITES.computeIfAbsent(new SiteKey(site, name, kind), key -> {
-            SyncSite call = SyncSites.get(site);
-            String shown = target.simpleName() != null ? target.simpleName() : name;
-            return SyncSites.register(kind, call.className(), call.methodName(), call.sourceFile(), call.line(),
-                    shown, target.field(), false).id();
-        });
+    private static int derived(int site, Target target, SyncPointKind kind, Class<?> array) {
+        return DerivedSites.of(site, target.field(), target.field() != null ? target.simpleName() : arrayName(array), kind);
     }
 
     private static String arrayName(Class<?> type) {
@@ -158,8 +146,8 @@ public final class VarHandleAccesses {
         }
         String binaryName = declaring.substring(1, declaring.length() - 1).replace('/', '.');
         String field = binaryName + "." + desc.constantName();
-        String simple = binaryName.substring(binaryName.lastIndexOf('.') + 1) + "." + desc.constantName();
-        return new Target(coordinates.isEmpty() ? Shape.STATIC_FIELD : Shape.INSTANCE_FIELD, field, simple);
+        return new Target(coordinates.isEmpty() ? Shape.STATIC_FIELD : Shape.INSTANCE_FIELD, field,
+                DerivedSites.simpleName(field));
     }
 
     private static Optional<? extends ConstantDesc> describeQuietly(VarHandle handle) {
