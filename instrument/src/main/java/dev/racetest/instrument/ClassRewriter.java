@@ -99,6 +99,7 @@ public final class ClassRewriter {
             new Stage(TimerCallRewriter.class, TimerCallRewriter::new),
             new Stage(DelayQueueRewriter.class, DelayQueueRewriter::new),
             new Stage(FieldUpdaterRewriter.class, FieldUpdaterRewriter::new),
+            new Stage(UnsafeOffsetRewriter.class, UnsafeOffsetRewriter::new),
             new Stage(AtomicCallRewriter.class, AtomicCallRewriter::new),
             new Stage(BlockingCallRewriter.class, BlockingCallRewriter::new),
             new Stage(LibraryCallRewriter.class, LibraryCallRewriter::new),

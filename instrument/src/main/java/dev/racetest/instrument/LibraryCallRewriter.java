@@ -2,6 +2,7 @@ package dev.racetest.instrument;
 
 import dev.racetest.instrument.hooks.LibraryHooks;
 import dev.racetest.instrument.hooks.SyncPointKind;
+import dev.racetest.instrument.hooks.UnsafeAccesses;
 import dev.racetest.instrument.hooks.VarHandleAccesses;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -49,6 +50,9 @@ final class LibraryCallRewriter extends MethodRewriter {
             PublicMethods.resolve(LibraryHooks.class, "collectionCall", Object.class, int.class);
     private static final Method INTERFACE_CALL =
             PublicMethods.resolve(LibraryHooks.class, "interfaceCall", Object.class, int.class);
+    private static final Type UNSAFE_HOOKS = Type.getType(UnsafeAccesses.class);
+    private static final Method UNSAFE_ACCESS = PublicMethods.resolve(UnsafeAccesses.class, "access",
+            Object.class, Object.class, long.class, int.class, int.class);
     private static final Type VAR_HANDLE_HOOKS = Type.getType(VarHandleAccesses.class);
     private static final Method VAR_HANDLE_ACCESS = PublicMethods.resolve(VarHandleAccesses.class, "access",
             VarHandle.class, Object.class, int.class, int.class, int.class);
@@ -114,6 +118,8 @@ final class LibraryCallRewriter extends MethodRewriter {
             if (hook != null && opcode == INVOKEVIRTUAL && owner.equals(VAR_HANDLE)
                     && VAR_HANDLE_ACCESSES.contains(name)) {
                 varHandleAccess(name, descriptor);
+            } else if (hook != null && opcode == INVOKEVIRTUAL && owner.equals(UNSAFE) && unsafeMode(name, descriptor) >= 0) {
+                unsafeAccess(name, descriptor);
             } else if (hook != null && (opcode == INVOKESTATIC || owner.equals(VAR_HANDLE) || owner.equals(UNSAFE))) {
                 push((Type) null);
                 callLibraryHook(hook, owner, name);
@@ -160,6 +166,52 @@ final class LibraryCallRewriter extends MethodRewriter {
             for (int local : locals) {
                 loadLocal(local);
             }
+        }
+
+        /**
+         * Before {@code unsafe.name(base, offset, ...)}: hand {@link UnsafeAccesses} the receiver, the base
+         * object, the offset and how the method orders the access.
+         */
+        private void unsafeAccess(String name, String descriptor) {
+            Type[] arguments = Type.getArgumentTypes(descriptor);
+            int[] locals = new int[arguments.length];
+            for (int i = arguments.length - 1; i >= 0; i--) {
+                locals[i] = stash(arguments[i], i);
+            }
+            dup(); // the Unsafe
+            loadLocal(locals[0]);
+            loadLocal(locals[1]);
+            push(unsafeMode(name, descriptor));
+            push(context().registerSite(SyncPointKind.LIBRARY_CALL, methodName(), currentLine(), "Unsafe." + name));
+            invokeStatic(UNSAFE_HOOKS, UNSAFE_ACCESS);
+            for (int local : locals) {
+                loadLocal(local);
+            }
+        }
+
+        /**
+         * The {@link VarHandleAccesses} mode of an {@code Unsafe} method that accesses {@code (Object base,
+         * long offset)}, or {@code -1} for any other (raw addresses, {@code copyMemory}, fences).
+         */
+        private static int unsafeMode(String name, String descriptor) {
+            if (!descriptor.startsWith("(Ljava/lang/Object;J")) {
+                return -1;
+            }
+            if (name.startsWith("compareAndSwap") || name.startsWith("getAndAdd") || name.startsWith("getAndSet")) {
+                return VarHandleAccesses.READ_MODIFY_WRITE;
+            }
+            if (name.startsWith("putOrdered") || name.startsWith("put") && name.endsWith("Volatile")) {
+                return VarHandleAccesses.ORDERED_WRITE;
+            }
+            if (name.startsWith("get") && name.endsWith("Volatile")) {
+                return VarHandleAccesses.ORDERED_READ;
+            }
+            boolean plainType = Set.of("Int", "Long", "Short", "Byte", "Char", "Boolean", "Float", "Double", "Object")
+                    .contains(name.substring(Math.min(3, name.length())));
+            if (name.startsWith("get") && plainType) {
+                return VarHandleAccesses.PLAIN_READ;
+            }
+            return name.startsWith("put") && plainType ? VarHandleAccesses.PLAIN_WRITE : -1;
         }
 
         private static boolean isReference(Type type) {

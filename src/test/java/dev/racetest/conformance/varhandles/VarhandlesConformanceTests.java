@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code VarHandle}: plain, opaque, acquire/release and volatile access, and compare-and-set; plain-mode
- * publication is a data race, release/acquire publication and a compare-and-set lock are not.
+ * {@code VarHandle} and {@code sun.misc.Unsafe}: plain, opaque, acquire/release and volatile access, and
+ * compare-and-set; plain-mode publication is a data race, ordered publication and a compare-and-set lock
+ * are not.
  */
 @Timeout(180)
 class VarhandlesConformanceTests {
@@ -43,6 +44,20 @@ class VarhandlesConformanceTests {
         assertThat(report).contains(sourceLine(PlainSetPublicationFixture.class, "publish"),
                 sourceLine(PlainSetPublicationFixture.class, "read"));
         assertReplayReproduces(PlainSetPublicationFixture.class, report, Map.of("racetest.races", "fail"));
+    }
+
+    @Test
+    void publicationThroughAPlainUnsafePutIsADataRace() {
+        String report = failureOf(UnsafePublicationFixture.class, Map.of("racetest.races", "fail"));
+        assertThat(verdict(report)).startsWith("data race on UnsafePublicationFixture.published: T")
+                .contains(" wrote at ", " read at ");
+        assertThat(report).contains(sourceLine(UnsafePublicationFixture.class, "publish"),
+                sourceLine(UnsafePublicationFixture.class, "read"));
+    }
+
+    @Test
+    void orderedUnsafePublicationAndAnUnsafeCounterAreRaceFree() {
+        assertPassesEveryExecution(UnsafeOrderedPublicationFixture.class, Map.of("racetest.races", "fail"));
     }
 
     @Test
