@@ -20,11 +20,15 @@ final class RaceTestKit {
     private RaceTestKit() {
     }
 
-    /** Return a kit for the racetest engine that ignores {@code -D} properties and writes reports to {@code reportDir}. */
+    /**
+     * Return a kit for the racetest engine that ignores {@code -D} properties and writes reports to
+     * {@code reportDir}, and its failure database under it, so no test replays another's failures.
+     */
     static EngineTestKit.Builder racetest(Path reportDir) {
         return EngineTestKit.engine(new RaceTestEngine())
                 .enableImplicitConfigurationParameters(false)
-                .configurationParameter("racetest.reportDir", reportDir.toString());
+                .configurationParameter("racetest.reportDir", reportDir.toString())
+                .configurationParameter("racetest.failures.dir", reportDir.resolve("failures").toString());
     }
 
     /** Return what the only failed test of {@code results} failed with. */

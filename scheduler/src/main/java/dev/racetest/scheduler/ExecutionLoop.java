@@ -41,6 +41,10 @@ final class ExecutionLoop {
     /** The slot of the thread that runs the loop itself (replays of failures run there). */
     private final int ownSlot;
     private volatile boolean stopped;
+    /** The run of the stored schedule that still fails, kept for its report; null until one does. */
+    private Ran storedRan;
+    /** What became of the stored schedules, once all ran; read by the watchdog when it abandons the run. */
+    private volatile List<StoredReplay> storedReplays = List.of();
     private volatile ExecutorService carriers;
 
     ExecutionLoop(ExplorationSettings settings, String name, CarrierSlots slots) {
@@ -48,6 +52,11 @@ final class ExecutionLoop {
         this.name = name;
         this.slots = slots;
         this.ownSlot = settings.parallelism();
+    }
+
+    /** Returns what became of the stored schedules replayed first, or nothing while they still run. */
+    List<StoredReplay> storedReplays() {
+        return storedReplays;
     }
 
     /** Asks the loop to start no more executions (the watchdog gave up on one); callable from any thread. */
@@ -60,15 +69,80 @@ final class ExecutionLoop {
     }
 
     ExplorationResult run(TestBody body) throws InterruptedException {
+        long start = System.nanoTime();
+        RunStatistics statistics = new RunStatistics();
+        List<StoredReplay> replays = replayStored(body, statistics);
+        storedReplays = List.copyOf(replays);
+        if (!replays.isEmpty() && replays.getLast().stillFails()) {
+            Failure failure = reportable(storedRan, body);
+            return storedOnlyResult(start, statistics, ExplorationResult.StopReason.FAILURE_FOUND, Optional.of(failure), replays);
+        }
+        if (!settings.stored().thenExplore() || stopped) {
+            return storedOnlyResult(start, statistics, ExplorationResult.StopReason.REPLAYED, Optional.empty(), replays);
+        }
         Strategy strategy = Strategies.create(settings);
         Strategy probe = strategy.fork();
-        return probe == null ? runInSequence(body, strategy) : runInEpochs(body, strategy);
+        int offset = replays.size();
+        ExplorationResult explored = probe == null
+                ? runInSequence(body, strategy, start, statistics, offset)
+                : runInEpochs(body, strategy, start, statistics, offset);
+        return explored.withStoredReplays(replays);
+    }
+
+    // ---- stored failing schedules, first ----
+
+    /**
+     * Replays the stored schedules as executions 0 to k-1, in order, until one still fails. The
+     * strategy has not started yet, so what it explores afterwards is what it would explore without
+     * them; only the execution numbers shift by k.
+     */
+    private List<StoredReplay> replayStored(TestBody body, RunStatistics statistics) {
+        List<Schedule> stored = settings.stored().schedules();
+        List<StoredReplay> replays = new ArrayList<>(stored.size());
+        for (int index = 0; index < stored.size() && !stopped; index++) {
+            Schedule schedule = stored.get(index);
+            Strategy replay = new ReplayStrategy(schedule);
+            replay.beginExecution(0);
+            Ran ran = execute(body, replay, index, ownSlot);
+            noteRaceWarning(ran);
+            statistics.executionEnded(false, ran.hash(), ran.steps(), ran.threads());
+            StoredReplay verdict = new StoredReplay(index, schedule, endedEarly(ran, schedule));
+            replays.add(verdict);
+            if (verdict.stillFails()) {
+                storedRan = ran;
+                break;
+            }
+        }
+        return replays;
+    }
+
+    /**
+     * Returns the outcome of a stored replay, except that a pass which left some of the schedule's
+     * decisions unused is a divergence: the program took fewer decisions than when the schedule was
+     * recorded, so it is not the same run passing (the bug need not be fixed, the code changed).
+     */
+    private static Outcome endedEarly(Ran ran, Schedule schedule) {
+        int used = ran.execution().schedule().length();
+        if (ran.outcome().isFailure() || used >= schedule.length()) {
+            return ran.outcome();
+        }
+        return new Outcome.ReplayDiverged(used + 1, "the program ended after " + used + " of the schedule's "
+                + schedule.length() + " decisions, so it no longer runs the way the schedule was recorded");
+    }
+
+    private ExplorationResult storedOnlyResult(long start, RunStatistics statistics, ExplorationResult.StopReason stop,
+                                               Optional<Failure> found, List<StoredReplay> replays) {
+        return epochResult(start, statistics, stop, found).withStoredReplays(replays);
     }
 
     // ---- one after another ----
 
-    private ExplorationResult runInSequence(TestBody body, Strategy initial) {
-        long start = System.nanoTime();
+    /**
+     * Runs the strategy's executions one after another; {@code offset} stored replays ran before them,
+     * so the strategy's execution i is the run's execution {@code offset + i}, and budgets count only its own.
+     */
+    private ExplorationResult runInSequence(TestBody body, Strategy initial, long start, RunStatistics statistics,
+                                            int offset) {
         boolean exhaustive = settings.exhaustive();
         Strategy strategy = initial;
         Optional<Checkpoints> checkpoints = exhaustive && initial instanceof ExhaustiveStrategy
@@ -89,25 +163,25 @@ final class ExecutionLoop {
         }
         ExhaustiveStrategy tree = strategy instanceof ExhaustiveStrategy exhaustiveStrategy ? exhaustiveStrategy : null;
         CheckpointRequests requests = checkpoints.isPresent() ? CheckpointRequests.install() : null;
-        RunStatistics statistics = new RunStatistics();
         ProgressLine progress = new ProgressLine(name, settings.progressInterval());
         ExplorationResult.StopReason stop = ExplorationResult.StopReason.EXECUTION_BUDGET;
         Optional<Failure> found = Optional.empty();
         long nextCheckpoint = System.nanoTime() + CHECKPOINT_INTERVAL_NANOS;
         try {
             for (int index = 0; !stopped; index++) {
-                if (exhaustive ? statistics.executions() >= settings.maxExecutions() : index >= settings.maxExecutions()) {
+                int own = statistics.executions() - offset;
+                if (exhaustive ? own >= settings.maxExecutions() : index >= settings.maxExecutions()) {
                     break;
                 }
                 if (!exhaustive && !settings.shard().owns(index)) {
                     continue;
                 }
-                if (statistics.executions() > 0 && System.nanoTime() - start > settings.timeBudget().toNanos()) {
+                if (own > 0 && System.nanoTime() - start > settings.timeBudget().toNanos()) {
                     stop = ExplorationResult.StopReason.TIME_BUDGET;
                     break;
                 }
                 if (checkpoints.isPresent() && (System.nanoTime() - nextCheckpoint > 0 || requests.requested())) {
-                    checkpoints.get().write(executionsBefore + statistics.executions(), tree.checkpoint());
+                    checkpoints.get().write(executionsBefore + own, tree.checkpoint());
                     requests.written();
                     nextCheckpoint = System.nanoTime() + CHECKPOINT_INTERVAL_NANOS;
                 }
@@ -115,7 +189,7 @@ final class ExecutionLoop {
                     stop = ExplorationResult.StopReason.EXHAUSTED;
                     break;
                 }
-                Ran ran = execute(body, strategy, index, ownSlot);
+                Ran ran = execute(body, strategy, offset + index, ownSlot);
                 if (tree != null) {
                     // DPOR counts an execution once per trace; the rest (abandoned, or repeating a trace where
                     // nothing was left to abandon) are not interleavings of their own.
@@ -130,7 +204,7 @@ final class ExecutionLoop {
                     break;
                 }
                 if (progress.due()) {
-                    progress.show(snapshot(statistics, tree, false));
+                    progress.show(snapshot(statistics, tree, false, offset));
                 }
             }
         } finally {
@@ -141,26 +215,27 @@ final class ExecutionLoop {
         progress.finish();
         if (checkpoints.isPresent()) {
             if (stop == ExplorationResult.StopReason.EXECUTION_BUDGET || stop == ExplorationResult.StopReason.TIME_BUDGET) {
-                checkpoints.get().write(executionsBefore + statistics.executions(), tree.checkpoint());
+                checkpoints.get().write(executionsBefore + statistics.executions() - offset, tree.checkpoint());
             } else {
                 checkpoints.get().delete(); // complete, or a failure to fix first: the next run starts afresh
             }
         }
-        Statistics figures = snapshot(statistics, tree, stop == ExplorationResult.StopReason.EXHAUSTED);
+        Statistics figures = snapshot(statistics, tree, stop == ExplorationResult.StopReason.EXHAUSTED, offset);
         return new ExplorationResult(figures.executions(), figures.distinctInterleavings(), settings.seed(),
                 Duration.ofNanos(System.nanoTime() - start), stop, found, figures, raceWarning);
     }
 
     /**
      * Returns the figures so far; for an exhaustive strategy the counts include the executions before
-     * the checkpoint this run resumed from, and the interleavings are the traces the strategy counted.
+     * the checkpoint this run resumed from, and the interleavings are the traces the strategy counted;
+     * the {@code offset} stored replays that ran first count as executions, not as the tree's interleavings.
      */
-    private Statistics snapshot(RunStatistics statistics, ExhaustiveStrategy tree, boolean complete) {
+    private Statistics snapshot(RunStatistics statistics, ExhaustiveStrategy tree, boolean complete, int offset) {
         if (tree == null) {
             return statistics.snapshot(settings.exhaustive(), complete ? 1.0 : Double.NaN);
         }
         Statistics here = statistics.snapshot(true, complete ? 1.0 : tree.estimatedFractionDone());
-        long executions = tree.completeExecutions() + tree.abandonedExecutions() + tree.uncountedExecutions();
+        long executions = tree.completeExecutions() + tree.abandonedExecutions() + tree.uncountedExecutions() + offset;
         return new Statistics((int) Math.min(Integer.MAX_VALUE, Math.max(executions, here.executions())),
                 (int) Math.min(Integer.MAX_VALUE, tree.abandonedExecutions() + tree.uncountedExecutions()),
                 (int) Math.min(Integer.MAX_VALUE, tree.completeExecutions()), here.maxSteps(), here.meanSteps(),
@@ -169,9 +244,9 @@ final class ExecutionLoop {
 
     // ---- in epochs, on several carriers ----
 
-    private ExplorationResult runInEpochs(TestBody body, Strategy master) throws InterruptedException {
-        long start = System.nanoTime();
-        RunStatistics statistics = new RunStatistics();
+    /** Runs the strategy's executions in epochs; {@code offset} as for {@link #runInSequence}. */
+    private ExplorationResult runInEpochs(TestBody body, Strategy master, long start, RunStatistics statistics,
+                                          int offset) throws InterruptedException {
         ProgressLine progress = new ProgressLine(name, settings.progressInterval());
         ExplorationResult.StopReason stop = ExplorationResult.StopReason.EXECUTION_BUDGET;
         Optional<Failure> found = Optional.empty();
@@ -187,7 +262,7 @@ final class ExecutionLoop {
         try {
             int next = 0;
             while (!stopped && next < settings.maxExecutions()) {
-                if (statistics.executions() > 0 && System.nanoTime() - start > settings.timeBudget().toNanos()) {
+                if (statistics.executions() > offset && System.nanoTime() - start > settings.timeBudget().toNanos()) {
                     stop = ExplorationResult.StopReason.TIME_BUDGET;
                     break;
                 }
@@ -198,7 +273,7 @@ final class ExecutionLoop {
                     }
                     next++;
                 }
-                List<Ran> epoch = runEpoch(body, master, indices, slotOfThread);
+                List<Ran> epoch = runEpoch(body, master, indices, offset, slotOfThread);
                 for (Ran ran : epoch) {
                     noteRaceWarning(ran);
                     master.absorb(ran.strategy());
@@ -227,8 +302,8 @@ final class ExecutionLoop {
      * Runs the executions numbered {@code indices}, each on a fork of {@code master} taken now, and
      * returns them in execution order up to and including the first failure.
      */
-    private List<Ran> runEpoch(TestBody body, Strategy master, List<Integer> indices, ThreadLocal<Integer> slotOfThread)
-            throws InterruptedException {
+    private List<Ran> runEpoch(TestBody body, Strategy master, List<Integer> indices, int offset,
+                               ThreadLocal<Integer> slotOfThread) throws InterruptedException {
         AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         List<Future<Ran>> futures = new ArrayList<>(indices.size());
         for (int index : indices) {
@@ -238,7 +313,7 @@ final class ExecutionLoop {
                     return null; // an earlier execution of this epoch failed: this one would not count
                 }
                 fork.beginExecution(index);
-                Ran ran = execute(body, fork, index, slotOfThread.get());
+                Ran ran = execute(body, fork, offset + index, slotOfThread.get());
                 if (ran.outcome().isFailure()) {
                     firstFailure.accumulateAndGet(index, Math::min);
                 }

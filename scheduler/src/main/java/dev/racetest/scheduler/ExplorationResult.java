@@ -1,6 +1,7 @@
 package dev.racetest.scheduler;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,10 +15,24 @@ import java.util.Optional;
  * @param failure               the first failing execution, if any
  * @param statistics            figures about the run
  * @param raceWarning           when races only warn ({@link RaceMode#WARN}), the first data race of the run
+ * @param storedReplays         what became of each {@linkplain StoredSchedules stored schedule} replayed first,
+ *                              in execution order (the last one may be the failure)
  */
 public record ExplorationResult(int executions, int distinctInterleavings, long seed, Duration elapsed,
                                 StopReason stopReason, Optional<Failure> failure, Statistics statistics,
-                                Optional<Outcome.DataRace> raceWarning) {
+                                Optional<Outcome.DataRace> raceWarning,
+                                List<StoredReplay> storedReplays) {
+
+    public ExplorationResult {
+        storedReplays = List.copyOf(storedReplays);
+    }
+
+    /** A result with no stored schedules replayed. */
+    public ExplorationResult(int executions, int distinctInterleavings, long seed, Duration elapsed,
+                             StopReason stopReason, Optional<Failure> failure, Statistics statistics,
+                             Optional<Outcome.DataRace> raceWarning) {
+        this(executions, distinctInterleavings, seed, elapsed, stopReason, failure, statistics, raceWarning, List.of());
+    }
 
     /** A result with no race warning. */
     public ExplorationResult(int executions, int distinctInterleavings, long seed, Duration elapsed,
@@ -28,7 +43,18 @@ public record ExplorationResult(int executions, int distinctInterleavings, long 
     /** Returns this result carrying {@code warning} as its race warning. */
     public ExplorationResult withRaceWarning(Optional<Outcome.DataRace> warning) {
         return new ExplorationResult(executions, distinctInterleavings, seed, elapsed, stopReason, failure, statistics,
-                warning);
+                warning, storedReplays);
+    }
+
+    /** Returns this result saying what became of the stored schedules replayed first. */
+    public ExplorationResult withStoredReplays(List<StoredReplay> replays) {
+        return new ExplorationResult(executions, distinctInterleavings, seed, elapsed, stopReason, failure, statistics,
+                raceWarning, replays);
+    }
+
+    /** Returns whether the failure, if any, came from a stored schedule rather than from exploring. */
+    public boolean failedInStoredReplay() {
+        return failure.isPresent() && failure.get().executionIndex() < storedReplays.size();
     }
 
     /**
@@ -47,7 +73,7 @@ public record ExplorationResult(int executions, int distinctInterleavings, long 
         EXECUTION_BUDGET,
         /** The time budget ran out before the execution budget. */
         TIME_BUDGET,
-        /** A replay ran its single execution. */
+        /** A replay ran its single execution, or only stored schedules ran (none of them failed). */
         REPLAYED,
         /** The strategy had nothing left to explore. */
         EXHAUSTED

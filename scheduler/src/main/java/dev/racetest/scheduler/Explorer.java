@@ -84,7 +84,7 @@ public final class Explorer {
                 int stuck = slots.stuck(watchdogNanos);
                 if (stuck >= 0) {
                     loop.stop();
-                    return abandon(slots.execution(stuck), slots.index(stuck), start);
+                    return abandon(slots.execution(stuck), slots.index(stuck), start).withStoredReplays(loop.storedReplays());
                 }
             }
         } catch (InterruptedException interrupted) {

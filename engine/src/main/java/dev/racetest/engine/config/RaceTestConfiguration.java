@@ -81,6 +81,16 @@ import org.junit.platform.engine.ConfigurationParameters;
  *       those annotated {@code @BenignRace}</td><td>none</td>
  *       <td>comma-separated fields named by their declaring class, such as {@code com.acme.Stats.hits}
  *       ({@code $} for a nested class)</td></tr>
+ *   <tr><td>{@code racetest.failures}</td><td>what the failure database does: each failing schedule is stored
+ *       (up to 5 per test, newest first); the next run replays them as its first executions, drops one that
+ *       passes now or no longer fits the code (a divergence is not a failure), and fails at once on one that
+ *       still fails; an explicit {@code racetest.replay} or {@code @RaceTest(replay)} bypasses it</td>
+ *       <td>{@code replay-first}</td><td>{@code replay-first} (then explore as usual), {@code replay-only}
+ *       (explore nothing; a test with nothing stored runs no execution and passes, with a report entry
+ *       saying so) or {@code off} (neither read nor write)</td></tr>
+ *   <tr><td>{@code racetest.failures.dir}</td><td>where the failure database keeps one file per test,
+ *       {@code <class>.<method>.json} ({@code .shard-i-of-n.json} for a shard)</td>
+ *       <td>{@code target/racetest-failures}</td><td>a directory path, relative to the working directory</td></tr>
  * </table>
  *
  * <p><b>Precedence</b>, per setting, highest first:
@@ -124,15 +134,20 @@ public final class RaceTestConfiguration {
     public static final String PARALLELISM = "racetest.parallelism";
     public static final String RACES = "racetest.races";
     public static final String BENIGN_RACES = "racetest.races.benign";
+    public static final String FAILURES = "racetest.failures";
+    public static final String FAILURES_DIR = "racetest.failures.dir";
 
     /** Every key racetest reads. */
     public static final List<String> KEYS = List.of(EXECUTIONS, TIME_BUDGET, SEED, STRATEGY, MAX_STEPS,
             EXECUTION_TIMEOUT, REPLAY, INSTRUMENT_INCLUDE, INSTRUMENT_EXCLUDE, REPORT_DIR, STATICS, SPURIOUS_WAKEUPS,
             DETERMINISM_CHECK, MAX_STALL, MODE, PCT_DEPTH, PREEMPTION_BOUND, SHARD, PROGRESS, CHECKPOINT,
-            PARALLELISM, RACES, BENIGN_RACES);
+            PARALLELISM, RACES, BENIGN_RACES, FAILURES, FAILURES_DIR);
 
     /** Where failure reports go when {@link #REPORT_DIR} is not set. */
     public static final String DEFAULT_REPORT_DIR = "target/racetest-reports";
+
+    /** Where the failure database lives when {@link #FAILURES_DIR} is not set. */
+    public static final String DEFAULT_FAILURES_DIR = "target/racetest-failures";
 
     private final ConfigurationParameters parameters;
     /** The seed every {@code random} test of this run shares, picked on first use; null until then. */
@@ -179,13 +194,36 @@ public final class RaceTestConfiguration {
      * @throws RaceTestConfigurationException when the value is not a path
      */
     public Path reportDir() {
-        return parse(REPORT_DIR, parameter(REPORT_DIR).orElse(DEFAULT_REPORT_DIR), Values.REPORT_DIR_FORM, text -> {
-            try {
-                return Path.of(text.strip());
-            } catch (InvalidPathException notAPath) {
-                throw new IllegalArgumentException();
-            }
-        });
+        return parse(REPORT_DIR, parameter(REPORT_DIR).orElse(DEFAULT_REPORT_DIR), Values.REPORT_DIR_FORM,
+                RaceTestConfiguration::path);
+    }
+
+    private static Path path(String text) {
+        try {
+            return Path.of(text.strip());
+        } catch (InvalidPathException notAPath) {
+            throw new IllegalArgumentException();
+        }
+    }
+
+    /**
+     * Return what the failure database does, from {@link #FAILURES}.
+     *
+     * @throws RaceTestConfigurationException when the value is not one of the modes
+     */
+    public FailuresMode failuresMode() {
+        return parameter(FAILURES).map(value -> parse(FAILURES, value, Values.FAILURES_FORM, FailuresMode::fromConfigName))
+                .orElse(FailuresMode.REPLAY_FIRST);
+    }
+
+    /**
+     * Return the directory of the failure database, from {@link #FAILURES_DIR}.
+     *
+     * @throws RaceTestConfigurationException when the value is not a path
+     */
+    public Path failuresDir() {
+        return parse(FAILURES_DIR, parameter(FAILURES_DIR).orElse(DEFAULT_FAILURES_DIR), Values.FAILURES_DIR_FORM,
+                RaceTestConfiguration::path);
     }
 
     /**

@@ -23,6 +23,9 @@ final class Values {
     static final String SEED_FORM = "a decimal number, a hexadecimal number starting with 0x, or random";
     static final String PREFIXES_FORM = "comma-separated package or class name prefixes, such as com.acme.,org.example.Cache";
     static final String REPORT_DIR_FORM = "a directory path, such as target/racetest-reports";
+    static final String FAILURES_DIR_FORM = "a directory path, such as target/racetest-failures";
+    static final String FAILURES_FORM = "replay-first (replay the stored failing schedules, then explore), replay-only"
+            + " (replay them and explore nothing) or off (neither read nor write the failure database)";
     static final String STATICS_FORM = "fresh (every execution sees newly loaded classes) or shared (faster; statics carry over)";
     static final String ZERO_OR_MORE_FORM = "a whole number of at least 0, such as 1";
     static final String BOOLEAN_FORM = "true or false";

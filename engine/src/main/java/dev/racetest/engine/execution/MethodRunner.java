@@ -5,6 +5,7 @@ import dev.racetest.RaceTestFailure;
 import dev.racetest.engine.config.RaceTestConfiguration;
 import dev.racetest.engine.config.ResolvedSettings;
 import dev.racetest.engine.descriptor.RaceTestMethodDescriptor;
+import dev.racetest.engine.failures.FailureMemory;
 import dev.racetest.instrument.InstrumentationException;
 import dev.racetest.instrument.InstrumentationPolicy;
 import dev.racetest.instrument.InstrumentingClassLoader;
@@ -49,7 +50,9 @@ final class MethodRunner {
             if (test.problem().isPresent()) {
                 throw new RaceTestConfigurationException(test.problem().get());
             }
-            ResolvedSettings settings = configuration.settingsFor(test.testClass(), test.method());
+            FailureMemory failures = FailureMemory.open(configuration, test.testClass(), test.method(),
+                    configuration.settingsFor(test.testClass(), test.method()));
+            ResolvedSettings settings = failures.settings();
             ClassLoader parent = test.testClass().getClassLoader();
             InstrumentationPolicy policy = configuration.instrumentationPolicy();
             InstrumentingClassLoader loader = new InstrumentingClassLoader(parent, policy);
@@ -64,7 +67,9 @@ final class MethodRunner {
             }
             String name = test.testClass().getSimpleName() + "#" + test.method().getName();
             ExplorationResult result = explore(settings, body, loader, name);
+            failures.explored(result);
             listener.reportingEntryPublished(test, ReportEntries.of(settings, result));
+            failures.reportEntry().ifPresent(entry -> listener.reportingEntryPublished(test, entry));
             summaries.write(test, settings, result);
             if (result.failure().isPresent()) {
                 Failure failure = result.failure().get();
@@ -72,7 +77,7 @@ final class MethodRunner {
                 if (notInstrumentable.isPresent()) {
                     throw notInstrumentable.get();
                 }
-                throw reporter.failure(test, failure, result);
+                throw failures.annotate(reporter.failure(test, failure, result), result);
             }
             return TestExecutionResult.successful();
         } catch (RaceTestConfigurationException | RaceTestFailure failed) {

@@ -89,7 +89,8 @@ final class ReportEntries {
             case EXECUTION_BUDGET -> "all " + settings.maxExecutions() + " executions ran (racetest.executions)" + budgetEnded;
             case TIME_BUDGET -> "the time budget of " + settings.timeBudget().toMillis() + " ms ran out (racetest.timeBudget)"
                     + budgetEnded;
-            case REPLAYED -> "one schedule was replayed";
+            case REPLAYED -> settings.replay().isPresent() ? "one schedule was replayed"
+                    : "only stored failing schedules were replayed (racetest.failures=replay-only)";
             case EXHAUSTED -> settings.exhaustive()
                     ? "complete: " + result.distinctInterleavings() + " interleavings, no failure"
                     + (settings.shard().isWhole() ? "" : " (in shard " + settings.shard() + ")")

@@ -28,7 +28,8 @@ class ReplayStrategyTests {
 
         assertThatThrownBy(() -> replay.choose(FakeChoice.of(0, 0, 1)))
                 .isInstanceOf(ReplayDivergedException.class)
-                .hasMessage("the schedule runs T2 next, but only T0, T1 can run; the code under test changed or behaves nondeterministically");
+                .hasMessage("at step 1 the schedule runs T2 next, but only T0, T1 can run; the code under test changed or"
+                        + " behaves nondeterministically");
     }
 
     @Test
@@ -37,7 +38,8 @@ class ReplayStrategyTests {
         replay.beginExecution(0);
 
         assertThatThrownBy(() -> replay.choose(FakeChoice.of(1, 0, 1)))
-                .hasMessage("the schedule has 1 decisions but the program asked for more");
+                .hasMessage("at step 2 the program asked for decision 2 but the schedule has only 1; the code under test"
+                        + " now makes more scheduling decisions than when the schedule was recorded");
     }
 
     @Test
