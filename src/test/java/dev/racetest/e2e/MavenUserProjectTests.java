@@ -65,7 +65,12 @@ class MavenUserProjectTests {
         assertThat(report).exists();
         String text = Files.readString(report);
         assertThat(text).startsWith("racetest found a failure: data race on UnsafeLedger.total: ")
-                .contains("Interleaving", "UnsafeLedger.add(UnsafeLedger.java:");
+                .contains("Interleaving, one column per thread (")
+                // the racing access is marked in the table, with its full location for the IDE
+                .containsPattern("\\n>> +\\d+ .*UnsafeLedger\\.add\\(UnsafeLedger\\.java:\\d+\\)\\n")
+                .contains(".concurrentAddsAllCount.trace.json; open it at https://ui.perfetto.dev");
+        assertThat(project.resolve("target/racetest-reports/com.example.ledger.UnsafeLedgerRaceTest.concurrentAddsAllCount.trace.json"))
+                .content().startsWith("{\"traceEvents\":[");
         String replayOption = text.lines().map(String::strip).filter(line -> line.startsWith("-Dracetest.replay="))
                 .findFirst().orElseThrow(() -> new AssertionError("no replay line in\n" + text));
         assertThat(failing.output()).contains(replayOption);

@@ -4,17 +4,22 @@ import static dev.racetest.engine.RaceTestKit.onlyFailure;
 import static dev.racetest.engine.RaceTestKit.racetest;
 import static dev.racetest.engine.RaceTestKit.reportEntries;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.racetest.RaceTestConfigurationException;
 import dev.racetest.RaceTestFailure;
+import dev.racetest.engine.summary.RunSummary;
 import dev.racetest.fixtures.RacyHitsFixture;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -43,7 +48,9 @@ class DataRaceTests {
         assertThat(failure.getMessage())
                 .startsWith("racetest found a failure: data race on RacyHitsFixture.hits: T")
                 .contains(" without happens-before\n", "Found in execution 1 ", "first: T", "then: T",
-                        "at dev.racetest.fixtures.RacyHitsFixture.lambda$countHits$", "Interleaving")
+                        "at dev.racetest.fixtures.RacyHitsFixture.lambda$countHits$")
+                .containsPattern("Interleaving, one column per thread \\(all \\d+ steps")
+                .containsPattern("\\n>> +\\d+ .*(read|write) RacyHitsFixture#1\\.hits .*RacyHitsFixture\\.lambda\\$countHits\\$")
                 .doesNotContain("(stack not captured)");
 
         String token = ((RaceTestFailure) failure).replayToken();
@@ -51,6 +58,27 @@ class DataRaceTests {
                 .configurationParameter("racetest.replay", RacyHitsFixture.class.getName() + "#countHits:" + token)
                 .execute());
         assertThat(replayed.getMessage()).contains("Replayed from a schedule", "data race on RacyHitsFixture.hits");
+    }
+
+    @Test
+    void aRaceFailurePublishesItsReportAndItsTraceForPerfetto() throws IOException {
+        EngineExecutionResults results = kit("countHits").execute();
+
+        String stem = RacyHitsFixture.class.getName() + ".countHits";
+        Path report = reportDir.resolve(stem + ".txt").toAbsolutePath();
+        Path trace = reportDir.resolve(stem + ".trace.json").toAbsolutePath();
+        assertThat(results.allEvents().fileEntryPublished().stream().map(event -> event.getRequiredPayload(FileEntry.class)))
+                .extracting(FileEntry::getPath, entry -> entry.getMediaType().orElse(""))
+                .contains(tuple(report, "text/plain"), tuple(trace, "application/json"));
+        assertThat(onlyFailure(results).getMessage())
+                .contains("The whole trace, one track per thread, is in " + trace + "; open it at https://ui.perfetto.dev");
+        String json = Files.readString(trace);
+        assertThat(json).startsWith("{\"traceEvents\":[").contains("\"name\":\"thread_name\"", "\"ph\":\"X\"",
+                "\"ph\":\"i\",\"s\":\"g\",\"name\":\"data race on RacyHitsFixture.hits");
+        RunSummary summary = RunSummary.parse(Files.readString(reportDir.resolve(stem + ".json")));
+        assertThat(summary.string("failureKind")).isEqualTo("DataRace");
+        assertThat(summary.string("traceFile")).isEqualTo(trace.toString());
+        assertThat(summary.string("replayToken")).isEqualTo(((RaceTestFailure) onlyFailure(results)).replayToken());
     }
 
     @Test

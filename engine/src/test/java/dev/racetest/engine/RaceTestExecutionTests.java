@@ -66,24 +66,31 @@ class RaceTestExecutionTests {
         String token = raceFailure.replayToken();
         assertThat(failure.getMessage())
                 .startsWith("racetest found a failure: java.lang.AssertionError in thread ")
-                .contains("expected count 2 but was 1", "Interleaving")
+                .contains("expected count 2 but was 1", "Interleaving, one column per thread (all ")
                 .endsWith("Replay exactly this interleaving (it fails in execution 1):\n"
                         + "  -Dracetest.replay=" + LOST_UPDATE + ":" + token + "\n"
                         + "  e.g. mvn test -Dtest='LostUpdateFixture#incrementTwice' -Dracetest.replay="
                         + LOST_UPDATE + ":" + token + "\n"
                         + "  or pin it in the test: @RaceTest(replay = \"" + token + "\")\n");
+        // The step where the throwing thread stopped is the one marked.
+        assertThat(failure.getMessage().lines().filter(line -> line.startsWith(">>"))).hasSize(1);
 
         Path report = reportDir.resolve(LostUpdateFixture.class.getName() + ".incrementTwice.txt").toAbsolutePath();
         assertThat(raceFailure.reportFile()).contains(report);
         assertThat(failure.getMessage()).contains("This report is also in " + report);
         assertThat(Files.readString(report)).isEqualTo(failure.getMessage());
         Path summary = reportDir.resolve(LostUpdateFixture.class.getName() + ".incrementTwice.json").toAbsolutePath();
+        Path trace = reportDir.resolve(LostUpdateFixture.class.getName() + ".incrementTwice.trace.json").toAbsolutePath();
         assertThat(results.allEvents().fileEntryPublished().stream().map(event -> event.getRequiredPayload(FileEntry.class).getPath()))
-                .containsExactlyInAnyOrder(report, summary);
+                .containsExactlyInAnyOrder(report, summary, trace);
+        assertThat(Files.readString(trace)).startsWith("{\"traceEvents\":[");
         RunSummary written = RunSummary.parse(Files.readString(summary));
         assertThat(written.string("test")).isEqualTo(LOST_UPDATE);
         assertThat(written.string("failure")).startsWith("java.lang.AssertionError in thread ");
+        assertThat(written.string("failureKind")).isEqualTo("ThreadFailed");
         assertThat(written.string("replay")).isEqualTo(LOST_UPDATE + ":" + token);
+        assertThat(written.string("replayToken")).isEqualTo(token);
+        assertThat(written.string("traceFile")).isEqualTo(trace.toString());
         assertThat(written.number("executions")).isPositive();
         assertThat(reportEntries(results)).containsEntry("racetest.stop", "a failing execution was found");
     }

@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Timeout;
@@ -49,7 +50,9 @@ class ExamplesTests {
             """)
     void buggyExampleIsFoundAndItsReplayLineReproducesIt(String className, String method, String verdict) {
         String message = failureMessage(EngineTestKit.engine(ENGINE).selectors(selectMethod(className + "#" + method)).execute());
-        assertThat(message).startsWith("racetest found a failure: ").contains(verdict, "Interleaving");
+        assertThat(message).startsWith("racetest found a failure: ").contains(verdict)
+                .contains(className + "." + method + ".trace.json; open it at https://ui.perfetto.dev");
+        assertReadableSwimlane(message);
 
         String replayValue = replayValue(message);
         assertThat(replayValue).startsWith(className + "#" + method + ":rt1.");
@@ -70,7 +73,24 @@ class ExamplesTests {
     void racyExampleStillBreaksItsAssertionWithoutRaceDetection(String className, String method, String verdict) {
         String message = failureMessage(EngineTestKit.engine(ENGINE).selectors(selectMethod(className + "#" + method))
                 .configurationParameter("racetest.races", "off").execute());
-        assertThat(message).startsWith("racetest found a failure: ").contains(verdict, "Interleaving");
+        assertThat(message).startsWith("racetest found a failure: ").contains(verdict);
+        assertReadableSwimlane(message);
+    }
+
+    /**
+     * Asserts that the failure message is short enough to read in a terminal (under 60 lines) and
+     * that its interleaving is a swimlane table of at most 40 lines, one column per thread, with the
+     * failing step marked.
+     */
+    private static void assertReadableSwimlane(String message) {
+        List<String> lines = message.lines().toList();
+        assertThat(lines).as("the whole message").hasSizeLessThan(60);
+        int title = lines.indexOf(lines.stream().filter(line -> line.startsWith("Interleaving, one column per thread ("))
+                .findFirst().orElseThrow(() -> new AssertionError("no swimlane table in:\n" + message)));
+        List<String> table = lines.subList(title, lines.subList(title, lines.size()).indexOf("") + title);
+        assertThat(table).as("the swimlane table").hasSizeLessThanOrEqualTo(40);
+        assertThat(table.get(1)).as("its header").containsPattern("^ +step  T0 main  .*T1 .* source$");
+        assertThat(table).as("the failing step").anyMatch(line -> line.startsWith(">>"));
     }
 
     /**

@@ -82,8 +82,13 @@ class ExplorerTests {
         String report = FailureReport.format(failure, result, List.of("REPLAY LINE"));
         assertThat(((Outcome.Deadlock) failure.outcome()).cycle()).containsExactly("T1 first", "T2 second");
         assertThat(report).contains("deadlock: T1 first, T2 second wait for each other's locks",
-                        "Threads that cannot go on:", "Interleaving (all ")
+                        "Threads that cannot go on:", "Interleaving, one column per thread (all ")
+                .containsPattern("\\n {3,}step  T0 main +T1 first +T2 second +source\\n")
                 .endsWith("REPLAY LINE\n");
+        // The two threads of the cycle are marked where they stopped, at the lock each waits for; main,
+        // which only waits to join one of them, is not.
+        assertThat(report.lines().filter(line -> line.startsWith(">>"))).hasSize(2)
+                .allMatch(line -> line.contains("locks Object#"));
     }
 
     @Test

@@ -71,7 +71,15 @@ class RaceDetectionTests {
                 .contains("first: T").contains("then: T")
                 .contains("at dev.racetest.sample.RacePrograms.writeValue(")
                 .contains("at dev.racetest.sample.RacePrograms.readValue(")
-                .contains("Interleaving");
+                .contains("Interleaving, one column per thread");
+        // The later access is marked as the failing step, the earlier one as the access it races with,
+        // both with their full locations.
+        RaceAccess earlier = race.earlier();
+        RaceAccess later = race.later();
+        assertThat(report.lines().filter(line -> line.startsWith(">>"))).singleElement().asString()
+                .endsWith(later.location());
+        assertThat(report.lines().filter(line -> line.startsWith("> "))).singleElement().asString()
+                .endsWith(earlier.location());
     }
 
     @Test

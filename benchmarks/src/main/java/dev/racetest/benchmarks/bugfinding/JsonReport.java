@@ -1,5 +1,7 @@
 package dev.racetest.benchmarks.bugfinding;
 
+import dev.racetest.scheduler.report.JsonWriter;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,22 +104,8 @@ final class JsonReport {
         return Double.isFinite(value) ? Summary.number(value) : "null";
     }
 
+    /** Returns {@code value} as a JSON string literal, or {@code null}. */
     private static String text(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+        return value == null ? "null" : JsonWriter.quote(value);
     }
 }

@@ -8,6 +8,7 @@ import dev.racetest.scheduler.ExplorationResult;
 import dev.racetest.scheduler.Failure;
 import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.report.FailureReport;
+import dev.racetest.scheduler.report.TraceEvents;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,9 @@ import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
  * Turn a failing exploration into a {@link RaceTestFailure}: the scheduler's report followed by the
- * lines that replay the interleaving, also written to {@code <reportDir>/<class>.<method>.txt} and
- * attached to the test as a file entry.
+ * lines that replay the interleaving, also written to {@code <reportDir>/<class>.<method>.txt}; the
+ * whole trace as trace-event JSON for https://ui.perfetto.dev goes to
+ * {@code <reportDir>/<class>.<method>.trace.json}. Both are attached to the test as file entries.
  */
 final class FailureReporter {
 
@@ -35,7 +37,7 @@ final class FailureReporter {
         this.listener = listener;
     }
 
-    /** Return the failure to fail {@code test} with, after writing and attaching its report. */
+    /** Return the failure to fail {@code test} with, after writing and attaching its report and trace. */
     RaceTestFailure failure(RaceTestMethodDescriptor test, Failure failure, ExplorationResult result) {
         String className = test.testClass().getName();
         String methodName = test.method().getName();
@@ -43,13 +45,24 @@ final class FailureReporter {
         List<String> replayLines = replayLines(className, methodName, token);
 
         Path file;
-        String where;
+        List<String> where = new ArrayList<>(2);
         try {
-            file = configuration.reportDir().resolve(className + "." + methodName + ".txt").toAbsolutePath();
-            where = "This report is also in " + file;
+            file = reportFile(configuration, test);
+            where.add("This report is also in " + file);
         } catch (RaceTestConfigurationException badDirectory) {
             file = null;
-            where = "This report was not saved: " + badDirectory.getMessage();
+            where.add("This report was not saved: " + badDirectory.getMessage());
+        }
+        if (file != null) {
+            Path trace = traceFile(configuration, test);
+            try {
+                Files.createDirectories(trace.getParent());
+                Files.writeString(trace, TraceEvents.json(failure, className + "#" + methodName), StandardCharsets.UTF_8);
+                listener.fileEntryPublished(test, FileEntry.from(trace, "application/json"));
+                where.add("The whole trace, one track per thread, is in " + trace + "; open it at https://ui.perfetto.dev");
+            } catch (IOException | RuntimeException unwritable) {
+                where.add("The trace could not be saved to " + trace + ": " + unwritable);
+            }
         }
         String report = FailureReport.format(failure, result, withHeader(where, replayLines));
         if (file != null) {
@@ -59,13 +72,32 @@ final class FailureReporter {
                 listener.reportingEntryPublished(test, ReportEntry.from(ReportEntries.REPORT, file.toString()));
                 listener.fileEntryPublished(test, FileEntry.from(file, "text/plain"));
             } catch (IOException | RuntimeException unwritable) {
-                report = FailureReport.format(failure, result,
-                        withHeader("This report could not be saved to " + file + ": " + unwritable, replayLines));
+                where.set(0, "This report could not be saved to " + file + ": " + unwritable);
+                report = FailureReport.format(failure, result, withHeader(where, replayLines));
                 file = null;
             }
         }
         Throwable cause = failure.outcome() instanceof Outcome.ThreadFailed failed ? failed.error() : null;
         return new RaceTestFailure(report, cause, token, file);
+    }
+
+    /** Returns {@code <reportDir>/<class>.<method>.txt}, where the text report of {@code test} goes. */
+    static Path reportFile(RaceTestConfiguration configuration, RaceTestMethodDescriptor test) {
+        return configuration.reportDir().resolve(stem(test) + ".txt").toAbsolutePath();
+    }
+
+    /**
+     * Returns {@code <reportDir>/<class>.<method>.trace.json}, where the trace-event JSON of a failure
+     * of {@code test} goes.
+     *
+     * @throws RaceTestConfigurationException when the report directory is not a valid path
+     */
+    static Path traceFile(RaceTestConfiguration configuration, RaceTestMethodDescriptor test) {
+        return configuration.reportDir().resolve(stem(test) + ".trace.json").toAbsolutePath();
+    }
+
+    private static String stem(RaceTestMethodDescriptor test) {
+        return test.testClass().getName() + "." + test.method().getName();
     }
 
     /**
@@ -83,9 +115,9 @@ final class FailureReporter {
                 "  or pin it in the test: @RaceTest(replay = \"" + token + "\")");
     }
 
-    private static List<String> withHeader(String header, List<String> replayLines) {
-        List<String> lines = new ArrayList<>(replayLines.size() + 2);
-        lines.add(header);
+    private static List<String> withHeader(List<String> header, List<String> replayLines) {
+        List<String> lines = new ArrayList<>(replayLines.size() + header.size() + 1);
+        lines.addAll(header);
         lines.add("");
         lines.addAll(replayLines);
         return lines;

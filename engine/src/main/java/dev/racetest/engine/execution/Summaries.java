@@ -21,6 +21,11 @@ import org.junit.platform.engine.reporting.FileEntry;
  * Writes each test's {@link RunSummary} under the report directory and names the files a test's
  * run keeps there (summary, checkpoint), with a shard suffix so that the jobs of a CI matrix that
  * share a directory do not overwrite each other.
+ *
+ * <p>A failing run's summary also says the failure's headline ({@code failure}), the simple name of
+ * its outcome ({@code failureKind}, such as {@code DataRace}), its replay token, alone
+ * ({@code replayToken}) and as a {@code racetest.replay} value ({@code replay}), and where
+ * {@link FailureReporter} writes its trace-event JSON ({@code traceFile}).
  */
 final class Summaries {
 
@@ -67,9 +72,13 @@ final class Summaries {
                 .put("fractionDone", figures.fractionDone())
                 .put("elapsedMillis", result.elapsed().toMillis())
                 .put("failure", result.failure().map(failure -> failure.outcome().headline()).orElse(null))
+                .put("failureKind", result.failure().map(failure -> failure.outcome().getClass().getSimpleName()).orElse(null))
                 .put("replay", result.failure().map(failure -> test.testClass().getName() + "#"
-                        + test.method().getName() + ":" + failure.schedule().token()).orElse(null));
+                        + test.method().getName() + ":" + failure.schedule().token()).orElse(null))
+                .put("replayToken", result.failure().map(failure -> failure.schedule().token()).orElse(null));
         try {
+            summary.put("traceFile", result.failure().isPresent()
+                    ? FailureReporter.traceFile(configuration, test).toString() : null);
             Path file = configuration.reportDir().resolve(stem(test, exploration.shard()) + ".json").toAbsolutePath();
             Files.createDirectories(file.getParent());
             Files.writeString(file, summary.toJson(), StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package dev.racetest.engine.summary;
 
+import dev.racetest.scheduler.report.JsonWriter;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +58,7 @@ public final class RunSummary {
         StringBuilder json = new StringBuilder("{\n");
         int left = fields.size();
         for (Map.Entry<String, Object> field : fields.entrySet()) {
-            json.append("  ").append(quote(field.getKey())).append(": ").append(value(field.getValue()));
+            json.append("  ").append(JsonWriter.quote(field.getKey())).append(": ").append(value(field.getValue()));
             json.append(--left > 0 ? ",\n" : "\n");
         }
         return json.append("}\n").toString();
@@ -67,34 +69,12 @@ public final class RunSummary {
             return "null";
         }
         if (value instanceof String text) {
-            return quote(text);
+            return JsonWriter.quote(text);
         }
         if (value instanceof Double d) {
             return String.format(Locale.ROOT, "%.4f", d);
         }
         return value.toString();
-    }
-
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
     }
 
     /**

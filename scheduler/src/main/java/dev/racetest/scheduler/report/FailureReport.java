@@ -5,18 +5,15 @@ import dev.racetest.scheduler.ExplorationResult;
 import dev.racetest.scheduler.Failure;
 import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.RaceAccess;
-import dev.racetest.scheduler.TraceStep;
 
 import java.util.List;
 
 /**
  * Writes a failure as text a person can act on in a terminal or an IDE: what failed, in which
- * execution, the interleaving that led there, per-outcome details, and how to replay it.
+ * execution, per-outcome details, the interleaving that led there as a {@link Swimlane} table, and
+ * how to replay it.
  */
 public final class FailureReport {
-
-    /** How many of the last steps a report shows; earlier ones are folded into one line. */
-    public static final int SHOWN_STEPS = 60;
 
     private FailureReport() {
     }
@@ -38,7 +35,7 @@ public final class FailureReport {
             out.append("Note: ").append(failure.replayNote()).append(".\n");
         }
         appendOutcomeDetails(out, failure.outcome());
-        appendTrace(out, failure.trace(), failure.totalSteps());
+        appendTrace(out, failure);
         out.append('\n');
         for (String line : replayLines) {
             out.append(line).append('\n');
@@ -137,31 +134,16 @@ public final class FailureReport {
         }
     }
 
-    private static void appendTrace(StringBuilder out, List<TraceStep> trace, int totalSteps) {
-        if (trace.isEmpty()) {
+    private static void appendTrace(StringBuilder out, Failure failure) {
+        List<String> table = Swimlane.lines(failure.trace(), FailureMarks.of(failure.outcome(), failure.trace()),
+                failure.totalSteps());
+        if (table.isEmpty()) {
             return;
         }
-        out.append("\nInterleaving");
-        int from = Math.max(0, trace.size() - SHOWN_STEPS);
-        out.append(from == 0 ? " (all " + trace.size() + " steps):\n" : " (last " + (trace.size() - from) + " of " + trace.size() + " steps):\n");
-        int threadWidth = "thread".length();
-        int operationWidth = "operation".length();
-        for (TraceStep step : trace.subList(from, trace.size())) {
-            threadWidth = Math.max(threadWidth, threadLabel(step).length());
-            operationWidth = Math.min(60, Math.max(operationWidth, step.operation().length()));
+        out.append('\n');
+        for (String line : table) {
+            out.append(line).append('\n');
         }
-        String format = "  %5s  %-" + threadWidth + "s  %-" + operationWidth + "s  %s%n";
-        out.append(String.format(format, "step", "thread", "operation", "source"));
-        if (from > 0) {
-            out.append(String.format("  %5s  (%d earlier steps not shown)%n", "...", from));
-        }
-        for (TraceStep step : trace.subList(from, trace.size())) {
-            out.append(String.format(format, step.index(), threadLabel(step), step.operation(), step.location()));
-        }
-    }
-
-    private static String threadLabel(TraceStep step) {
-        return "T" + step.threadId() + " " + step.threadName();
     }
 
     private static boolean isInternal(StackTraceElement frame) {
