@@ -1,6 +1,8 @@
 package dev.racetest.engine.failures;
 
+import dev.racetest.engine.json.JsonReader;
 import dev.racetest.scheduler.Schedule;
+import dev.racetest.scheduler.report.JsonWriter;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,21 +33,21 @@ final class FailureFile {
     /** Returns the file's text for {@code failures} of {@code test} ({@code Class#method}). */
     static String format(String test, List<StoredFailure> failures) {
         StringBuilder out = new StringBuilder(256 + 256 * failures.size());
-        out.append("{\n  \"test\": ").append(Json.quote(test)).append(",\n  \"failures\": [");
+        out.append("{\n  \"test\": ").append(JsonWriter.quote(test)).append(",\n  \"failures\": [");
         for (int i = 0; i < failures.size(); i++) {
             StoredFailure failure = failures.get(i);
             ReplayFingerprint fingerprint = failure.fingerprint();
             out.append(i == 0 ? "\n" : ",\n")
-                    .append("    {\"token\": ").append(Json.quote(failure.token()))
-                    .append(",\n     \"headline\": ").append(Json.quote(failure.headline()))
-                    .append(",\n     \"outcome\": ").append(Json.quote(failure.outcome()))
-                    .append(",\n     \"recorded\": ").append(Json.quote(failure.recorded().toString()));
+                    .append("    {\"token\": ").append(JsonWriter.quote(failure.token()))
+                    .append(",\n     \"headline\": ").append(JsonWriter.quote(failure.headline()))
+                    .append(",\n     \"outcome\": ").append(JsonWriter.quote(failure.outcome()))
+                    .append(",\n     \"recorded\": ").append(JsonWriter.quote(failure.recorded().toString()));
             failure.racetestVersion().ifPresent(version ->
-                    out.append(",\n     \"racetestVersion\": ").append(Json.quote(version)));
-            out.append(",\n     \"statics\": ").append(Json.quote(fingerprint.statics()))
+                    out.append(",\n     \"racetestVersion\": ").append(JsonWriter.quote(version)));
+            out.append(",\n     \"statics\": ").append(JsonWriter.quote(fingerprint.statics()))
                     .append(", \"spuriousWakeups\": ").append(fingerprint.spuriousWakeups())
                     .append(", \"maxSteps\": ").append(fingerprint.maxSteps())
-                    .append(", \"races\": ").append(Json.quote(fingerprint.races()))
+                    .append(", \"races\": ").append(JsonWriter.quote(fingerprint.races()))
                     .append('}');
         }
         return out.append(failures.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
@@ -57,7 +59,7 @@ final class FailureFile {
      * @throws IllegalArgumentException with a short reason when the text is not such a file
      */
     static List<StoredFailure> parse(String text) {
-        if (!(Json.parse(text) instanceof Map<?, ?> file)) {
+        if (!(JsonReader.parse(text) instanceof Map<?, ?> file)) {
             throw new IllegalArgumentException("it is not a JSON object");
         }
         if (!(file.get("failures") instanceof List<?> entries)) {

@@ -1,5 +1,6 @@
 package dev.racetest.engine.summary;
 
+import dev.racetest.engine.json.JsonReader;
 import dev.racetest.scheduler.report.JsonWriter;
 
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Map;
  * {@code <reportDir>/<class>.<method>[.shard-i-of-n].json} for tools (and for {@link MergeShards}).
  *
  * <p>The format is one flat JSON object of strings, numbers, booleans and nulls, so any JSON library
- * reads it and {@link #parse} (which reads only this format) needs no dependency.
+ * reads it; {@link #parse} uses racetest's own {@link JsonReader}.
  */
 public final class RunSummary {
 
@@ -83,6 +84,22 @@ public final class RunSummary {
      * @throws IllegalArgumentException saying where the text stops being such a summary
      */
     public static RunSummary parse(String json) {
-        return new FlatJsonReader(json).read();
+        Object parsed;
+        try {
+            parsed = JsonReader.parse(json);
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalArgumentException("not a racetest summary: " + malformed.getMessage(), malformed);
+        }
+        if (!(parsed instanceof Map<?, ?> object)) {
+            throw new IllegalArgumentException("not a racetest summary: it is not one JSON object");
+        }
+        RunSummary summary = empty();
+        for (Map.Entry<?, ?> field : object.entrySet()) {
+            if (field.getValue() instanceof Map<?, ?> || field.getValue() instanceof java.util.List<?>) {
+                throw new IllegalArgumentException("not a racetest summary: " + field.getKey() + " is not a plain value");
+            }
+            summary.put((String) field.getKey(), field.getValue());
+        }
+        return summary;
     }
 }

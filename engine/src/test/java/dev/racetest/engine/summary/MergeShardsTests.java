@@ -91,6 +91,6 @@ class MergeShardsTests {
         Files.writeString(dir.resolve("broken.json"), "{\"test\": ");
         assertThat(merge(dir.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: MergeShards", "does not exist",
-                "broken.json is not a racetest summary at character");
+                "broken.json is not a racetest summary: it ends too early (at character 9)");
     }
 }

@@ -1,4 +1,4 @@
-package dev.racetest.engine.failures;
+package dev.racetest.engine.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for the failure database's files: objects, arrays, strings, whole numbers,
- * booleans and null, read into maps, lists, strings, longs and booleans; and strings written
- * escaped. racetest has no JSON library on its class path on purpose (it would clash with a user's).
+ * Reads the JSON racetest writes (the failure database's files, run summaries): objects, arrays,
+ * strings, numbers, booleans and null, into maps (in order), lists, strings, longs (whole numbers) or
+ * doubles, and booleans. Writing is {@link dev.racetest.scheduler.report.JsonWriter}'s. racetest has
+ * no JSON library on its class path on purpose (it would clash with a user's).
  */
-final class Json {
+public final class JsonReader {
 
     private final String text;
     private int at;
 
-    private Json(String text) {
+    private JsonReader(String text) {
         this.text = text;
     }
 
@@ -24,37 +25,14 @@ final class Json {
      *
      * @throws IllegalArgumentException with a short reason when it is not JSON of that kind
      */
-    static Object parse(String text) {
-        Json json = new Json(text);
+    public static Object parse(String text) {
+        JsonReader json = new JsonReader(text);
         Object value = json.value();
         json.skipSpace();
         if (json.at != text.length()) {
             throw json.malformed("there is text after the end");
         }
         return value;
-    }
-
-    /** Returns {@code value} as a quoted JSON string. */
-    static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     private Object value() {
@@ -168,7 +146,8 @@ final class Json {
             case "false" -> Boolean.FALSE;
             default -> {
                 try {
-                    yield Long.parseLong(word);
+                    yield word.contains(".") || word.contains("e") || word.contains("E")
+                            ? (Object) Double.parseDouble(word) : (Object) Long.parseLong(word);
                 } catch (NumberFormatException notANumber) {
                     throw malformed("'" + (word.length() > 20 ? word.substring(0, 20) + "..." : word)
                             + "' is not a value");
