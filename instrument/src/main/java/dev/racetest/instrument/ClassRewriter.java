@@ -55,6 +55,8 @@ import org.objectweb.asm.MethodTooLargeException;
  *   <li>{@code LibraryCallRewriter}: a preemption point before the other calls into
  *       {@code java.util.concurrent}, {@code VarHandle} and {@code Unsafe}, after the one before it so
  *       the calls it replaced get no second point;</li>
+ *   <li>{@code LockOwnershipRewriter}: hooks around taking and releasing {@code java.util.concurrent.locks}
+ *       locks, after the preemption point before the same call, so the scheduler knows who holds which;</li>
  *   <li>{@code FieldAccessRewriter}: reads and writes of non-final fields;</li>
  *   <li>{@code ArrayAccessRewriter}: reads and writes of array elements;</li>
  *   <li>{@code IdentityHashCodeAdder}: a synthetic identity {@code hashCode()}, after the rewriters so none
@@ -103,6 +105,7 @@ public final class ClassRewriter {
             new Stage(AtomicCallRewriter.class, AtomicCallRewriter::new),
             new Stage(BlockingCallRewriter.class, BlockingCallRewriter::new),
             new Stage(LibraryCallRewriter.class, LibraryCallRewriter::new),
+            new Stage(LockOwnershipRewriter.class, LockOwnershipRewriter::new),
             new Stage(FieldAccessRewriter.class, FieldAccessRewriter::new),
             new Stage(ArrayAccessRewriter.class, ArrayAccessRewriter::new),
             new Stage(IdentityHashCodeAdder.class, IdentityHashCodeAdder::new),

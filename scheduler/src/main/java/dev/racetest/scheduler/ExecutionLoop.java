@@ -38,6 +38,8 @@ final class ExecutionLoop {
     private final CarrierSlots slots;
     /** The run's first data race in execution order, when races only warn; set by the loop's thread. */
     private Optional<Outcome.DataRace> raceWarning = Optional.empty();
+    /** The run's first leak in execution order, when leaks only warn; set by the loop's thread. */
+    private Optional<Outcome.LeakedThreads> leakWarning = Optional.empty();
     /** The slot of the thread that runs the loop itself (replays of failures run there). */
     private final int ownSlot;
     private volatile boolean stopped;
@@ -104,7 +106,7 @@ final class ExecutionLoop {
             Strategy replay = new ReplayStrategy(schedule);
             replay.beginExecution(0);
             Ran ran = execute(body, replay, index, ownSlot);
-            noteRaceWarning(ran);
+            noteWarnings(ran);
             statistics.executionEnded(false, ran.hash(), ran.steps(), ran.threads());
             StoredReplay verdict = new StoredReplay(index, schedule, endedEarly(ran, schedule));
             replays.add(verdict);
@@ -190,6 +192,7 @@ final class ExecutionLoop {
                     break;
                 }
                 Ran ran = execute(body, strategy, offset + index, ownSlot);
+                noteWarnings(ran);
                 if (tree != null) {
                     // DPOR counts an execution once per trace; the rest (abandoned, or repeating a trace where
                     // nothing was left to abandon) are not interleavings of their own.
@@ -222,7 +225,8 @@ final class ExecutionLoop {
         }
         Statistics figures = snapshot(statistics, tree, stop == ExplorationResult.StopReason.EXHAUSTED, offset);
         return new ExplorationResult(figures.executions(), figures.distinctInterleavings(), settings.seed(),
-                Duration.ofNanos(System.nanoTime() - start), stop, found, figures, raceWarning);
+                Duration.ofNanos(System.nanoTime() - start), stop, found, figures, raceWarning)
+                .withLeakWarning(leakWarning);
     }
 
     /**
@@ -275,7 +279,7 @@ final class ExecutionLoop {
                 }
                 List<Ran> epoch = runEpoch(body, master, indices, offset, slotOfThread);
                 for (Ran ran : epoch) {
-                    noteRaceWarning(ran);
+                    noteWarnings(ran);
                     master.absorb(ran.strategy());
                     statistics.executionEnded(ran.abandoned(), ran.hash(), ran.steps(), ran.threads());
                     if (ran.outcome().isFailure()) {
@@ -402,7 +406,7 @@ final class ExecutionLoop {
 
     static Execution newExecution(ExplorationSettings settings, Strategy strategy, boolean recording) {
         return new Execution(strategy, settings.maxSteps(), settings.executionTimeout(), settings.spuriousWakeups(),
-                settings.maxStall(), settings.races(), recording);
+                settings.maxStall(), settings.races(), settings.leaks(), recording);
     }
 
     private ExplorationResult epochResult(long start, RunStatistics statistics, ExplorationResult.StopReason stop,
@@ -410,10 +414,15 @@ final class ExecutionLoop {
         Statistics figures = statistics.snapshot(settings.exhaustive(),
                 stop == ExplorationResult.StopReason.EXHAUSTED ? 1.0 : Double.NaN);
         return new ExplorationResult(statistics.executions(), statistics.distinctInterleavings(), settings.seed(),
-                Duration.ofNanos(System.nanoTime() - start), stop, found, figures, raceWarning);
+                Duration.ofNanos(System.nanoTime() - start), stop, found, figures, raceWarning)
+                .withLeakWarning(leakWarning);
     }
 
-    private void noteRaceWarning(Ran ran) {
+    /** Keeps the run's first race and first leak that only warn, in execution order. */
+    private void noteWarnings(Ran ran) {
+        if (leakWarning.isEmpty()) {
+            leakWarning = ran.execution().leakWarning();
+        }
         if (raceWarning.isEmpty()) {
             raceWarning = ran.execution().raceWarning();
         }

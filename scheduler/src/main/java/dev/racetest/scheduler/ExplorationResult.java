@@ -15,23 +15,25 @@ import java.util.Optional;
  * @param failure               the first failing execution, if any
  * @param statistics            figures about the run
  * @param raceWarning           when races only warn ({@link RaceMode#WARN}), the first data race of the run
+ * @param leakWarning           when leaks only warn ({@link LeakMode#WARN}), the first leak of the run
  * @param storedReplays         what became of each {@linkplain StoredSchedules stored schedule} replayed first,
  *                              in execution order (the last one may be the failure)
  */
 public record ExplorationResult(int executions, int distinctInterleavings, long seed, Duration elapsed,
                                 StopReason stopReason, Optional<Failure> failure, Statistics statistics,
-                                Optional<Outcome.DataRace> raceWarning,
+                                Optional<Outcome.DataRace> raceWarning, Optional<Outcome.LeakedThreads> leakWarning,
                                 List<StoredReplay> storedReplays) {
 
     public ExplorationResult {
         storedReplays = List.copyOf(storedReplays);
     }
 
-    /** A result with no stored schedules replayed. */
+    /** A result with no leak warning and no stored schedules replayed. */
     public ExplorationResult(int executions, int distinctInterleavings, long seed, Duration elapsed,
                              StopReason stopReason, Optional<Failure> failure, Statistics statistics,
                              Optional<Outcome.DataRace> raceWarning) {
-        this(executions, distinctInterleavings, seed, elapsed, stopReason, failure, statistics, raceWarning, List.of());
+        this(executions, distinctInterleavings, seed, elapsed, stopReason, failure, statistics, raceWarning,
+                Optional.empty(), List.of());
     }
 
     /** A result with no race warning. */
@@ -43,13 +45,19 @@ public record ExplorationResult(int executions, int distinctInterleavings, long 
     /** Returns this result carrying {@code warning} as its race warning. */
     public ExplorationResult withRaceWarning(Optional<Outcome.DataRace> warning) {
         return new ExplorationResult(executions, distinctInterleavings, seed, elapsed, stopReason, failure, statistics,
-                warning, storedReplays);
+                warning, leakWarning, storedReplays);
+    }
+
+    /** Returns this result carrying {@code warning} as its leak warning. */
+    public ExplorationResult withLeakWarning(Optional<Outcome.LeakedThreads> warning) {
+        return new ExplorationResult(executions, distinctInterleavings, seed, elapsed, stopReason, failure, statistics,
+                raceWarning, warning, storedReplays);
     }
 
     /** Returns this result saying what became of the stored schedules replayed first. */
     public ExplorationResult withStoredReplays(List<StoredReplay> replays) {
         return new ExplorationResult(executions, distinctInterleavings, seed, elapsed, stopReason, failure, statistics,
-                raceWarning, replays);
+                raceWarning, leakWarning, replays);
     }
 
     /** Returns whether the failure, if any, came from a stored schedule rather than from exploring. */

@@ -34,6 +34,8 @@ import java.util.Optional;
  *                          once its short grace has passed; so several carriers are opt-in for now
  * @param races             whether a data race fails the test, only warns, or is not looked for, and
  *                          which fields' races are benign
+ * @param leaks             whether threads the test body left behind, which can never end, fail the test,
+ *                          only warn, or are not reported
  * @param stored            failing schedules remembered from earlier runs, replayed as the first executions
  *                          before the strategy's own (and, when they say so, instead of them); ignored by a
  *                          {@code replay}
@@ -43,7 +45,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
                                   Optional<Schedule> replay, int spuriousWakeups, boolean determinismCheck,
                                   Duration maxStall, Mode mode, int pctDepth, int preemptionBound, Shard shard,
                                   Optional<Path> checkpoint, Duration progressInterval, int parallelism,
-                                  RaceDetection races,
+                                  RaceDetection races, LeakMode leaks,
                                   StoredSchedules stored) {
 
     /** The seed used when none is configured: runs are reproducible by default. */
@@ -59,6 +61,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         Objects.requireNonNull(checkpoint, "checkpoint must not be null");
         Objects.requireNonNull(progressInterval, "progressInterval must not be null");
         Objects.requireNonNull(races, "races must not be null");
+        Objects.requireNonNull(leaks, "leaks must not be null");
         Objects.requireNonNull(stored, "stored must not be null");
         if (maxExecutions < 1) {
             throw new IllegalArgumentException("maxExecutions must be at least 1, but was " + maxExecutions);
@@ -99,7 +102,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         return new ExplorationSettings(DEFAULT_SEED, Mode.QUICK.executions(), Mode.QUICK.timeBudget(), 100_000,
                 Duration.ofSeconds(10), Mode.QUICK.strategy(), Optional.empty(), 1, false,
                 Duration.ofSeconds(1), Mode.QUICK, 3, -1, Shard.WHOLE, Optional.empty(), Duration.ofSeconds(10),
-                1, RaceDetection.defaults(),
+                1, RaceDetection.defaults(), LeakMode.FAIL,
                 StoredSchedules.NONE);
     }
 
@@ -182,6 +185,11 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         return copy().races(newRaces).build();
     }
 
+    /** Returns these settings with {@code newLeaks} as what leaked threads do. */
+    public ExplorationSettings withLeaks(LeakMode newLeaks) {
+        return copy().leaks(newLeaks).build();
+    }
+
     /** Returns these settings replaying {@code schedules} first, then exploring only if {@code thenExplore}. */
     public ExplorationSettings withStoredSchedules(java.util.List<Schedule> schedules, boolean thenExplore) {
         return copy().stored(new StoredSchedules(schedules, thenExplore)).build();
@@ -211,6 +219,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         private Duration progressInterval;
         private int parallelism;
         private RaceDetection races;
+        private LeakMode leaks;
         private StoredSchedules stored;
 
         Copy(ExplorationSettings from) {
@@ -232,6 +241,7 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
             progressInterval = from.progressInterval;
             parallelism = from.parallelism;
             races = from.races;
+            leaks = from.leaks;
             stored = from.stored;
         }
 
@@ -253,12 +263,13 @@ public record ExplorationSettings(long seed, int maxExecutions, Duration timeBud
         Copy progressInterval(Duration value) { progressInterval = value; return this; }
         Copy parallelism(int value) { parallelism = value; return this; }
         Copy races(RaceDetection value) { races = value; return this; }
+        Copy leaks(LeakMode value) { leaks = value; return this; }
         Copy stored(StoredSchedules value) { stored = value; return this; }
 
         ExplorationSettings build() {
             return new ExplorationSettings(seed, maxExecutions, timeBudget, maxSteps, executionTimeout, strategy,
                     replay, spuriousWakeups, determinismCheck, maxStall, mode, pctDepth, preemptionBound, shard,
-                    checkpoint, progressInterval, parallelism, races,
+                    checkpoint, progressInterval, parallelism, races, leaks,
                     stored);
         }
     }

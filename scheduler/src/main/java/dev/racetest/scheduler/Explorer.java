@@ -123,6 +123,6 @@ public final class Explorer {
         statistics.executionEnded(false, execution.choiceHash(), execution.steps(), execution.threadCount());
         return new ExplorationResult(1, 1, settings.seed(), Duration.ofNanos(System.nanoTime() - start),
                 ExplorationResult.StopReason.REPLAYED, failure, statistics.snapshot(false, Double.NaN))
-                .withRaceWarning(execution.raceWarning());
+                .withRaceWarning(execution.raceWarning()).withLeakWarning(execution.leakWarning());
     }
 }

@@ -72,7 +72,8 @@ public sealed interface Outcome {
             BlockedThread first = threads.getFirst();
             String others = threads.size() == 1 ? "" : " and " + (threads.size() - 1) + " more";
             return "leak: the test body returned but thread T" + first.threadId() + " " + first.threadName() + others
-                    + " never ended (it waits for " + first.waitingFor() + ")";
+                    + " never ended (it waits for " + first.waitingFor()
+                    + (first.waitingAt() == null ? "" : " at " + first.waitingAt()) + ")";
         }
     }
 
@@ -96,11 +97,22 @@ public sealed interface Outcome {
      * The execution took more than {@code maxSteps} scheduling steps: a livelock, a spin loop that
      * never sees the value it waits for, or a bound set too low.
      *
+     * @param spinning   the threads that took most of the last steps, each with the loop it kept going
+     *                   round, such as {@code "T1 worker loops in Worker.run(Worker.java:14-18) (64 of the last 64 steps)"}
+     * @param progress   whether those steps changed anything, as a sentence: not progressing (only reads),
+     *                   busy (the writers named), or unknown (calls racetest cannot see into); empty when unknown
      * @param spinningAt the source locations the last steps kept returning to, most frequent first
      */
-    record StepLimitExceeded(int maxSteps, List<String> spinningAt) implements Outcome {
+    record StepLimitExceeded(int maxSteps, List<String> spinning, String progress, List<String> spinningAt)
+            implements Outcome {
         public StepLimitExceeded {
+            spinning = List.copyOf(spinning);
             spinningAt = List.copyOf(spinningAt);
+        }
+
+        /** An outcome with only the locations, for callers that know nothing of the threads. */
+        public StepLimitExceeded(int maxSteps, List<String> spinningAt) {
+            this(maxSteps, List.of(), "", spinningAt);
         }
 
         @Override

@@ -153,6 +153,8 @@ class ExplorerTests {
         assertThat(failure.outcome()).isInstanceOfSatisfying(Outcome.StepLimitExceeded.class, limit -> {
             assertThat(limit.maxSteps()).isEqualTo(1_000);
             assertThat(limit.spinningAt()).singleElement().asString().startsWith("read Counter.value at Program.run(Program.java:10)");
+            assertThat(limit.spinning()).containsExactly("T0 main loops in Program.run(Program.java:10) (64 of the last 64 steps)");
+            assertThat(limit.progress()).startsWith("the program is not progressing: no thread wrote anything");
         });
     }
 

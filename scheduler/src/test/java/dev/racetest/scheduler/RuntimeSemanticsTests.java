@@ -152,7 +152,7 @@ class RuntimeSemanticsTests {
         Outcome outcome = result.failure().orElseThrow().outcome();
         assertThat(outcome).isInstanceOf(Outcome.LeakedThreads.class);
         assertThat(outcome.headline()).isEqualTo("leak: the test body returned but thread T1 forgotten-worker never ended"
-                + " (it waits for a notify on Object#1 (in Object.wait))");
+                + " (it waits for a notify on Object#1 (in Object.wait) at Program.run(Program.java:40))");
     }
 
     @Test

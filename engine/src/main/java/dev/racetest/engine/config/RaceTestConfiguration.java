@@ -81,6 +81,10 @@ import org.junit.platform.engine.ConfigurationParameters;
  *       those annotated {@code @BenignRace}</td><td>none</td>
  *       <td>comma-separated fields named by their declaring class, such as {@code com.acme.Stats.hits}
  *       ({@code $} for a nested class)</td></tr>
+ *   <tr><td>{@code racetest.leaks}</td><td>what threads the test body left behind, unable to ever end (a pool
+ *       never shut down, a worker blocked in {@code take()} forever), do: fail the test, be reported as a
+ *       warning (the first of the run, as a report entry), or not be reported; they are torn down in every
+ *       case</td><td>{@code fail}</td><td>{@code fail}, {@code warn} or {@code off}</td></tr>
  *   <tr><td>{@code racetest.failures}</td><td>what the failure database does: each failing schedule is stored
  *       (up to 5 per test, newest first); the next run replays them as its first executions, drops one that
  *       passes now or no longer fits the code (a divergence is not a failure), and fails at once on one that
@@ -134,6 +138,7 @@ public final class RaceTestConfiguration {
     public static final String PARALLELISM = "racetest.parallelism";
     public static final String RACES = "racetest.races";
     public static final String BENIGN_RACES = "racetest.races.benign";
+    public static final String LEAKS = "racetest.leaks";
     public static final String FAILURES = "racetest.failures";
     public static final String FAILURES_DIR = "racetest.failures.dir";
 
@@ -141,7 +146,7 @@ public final class RaceTestConfiguration {
     public static final List<String> KEYS = List.of(EXECUTIONS, TIME_BUDGET, SEED, STRATEGY, MAX_STEPS,
             EXECUTION_TIMEOUT, REPLAY, INSTRUMENT_INCLUDE, INSTRUMENT_EXCLUDE, REPORT_DIR, STATICS, SPURIOUS_WAKEUPS,
             DETERMINISM_CHECK, MAX_STALL, MODE, PCT_DEPTH, PREEMPTION_BOUND, SHARD, PROGRESS, CHECKPOINT,
-            PARALLELISM, RACES, BENIGN_RACES, FAILURES, FAILURES_DIR);
+            PARALLELISM, RACES, BENIGN_RACES, LEAKS, FAILURES, FAILURES_DIR);
 
     /** Where failure reports go when {@link #REPORT_DIR} is not set. */
     public static final String DEFAULT_REPORT_DIR = "target/racetest-reports";

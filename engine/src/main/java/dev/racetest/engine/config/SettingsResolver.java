@@ -78,6 +78,8 @@ final class SettingsResolver {
         races = races.withBenignFields(fromParameter(RaceTestConfiguration.BENIGN_RACES, Values.FIELDS_FORM,
                 Values::fields).orElse(races.benignFields()));
         settings = settings.withRaces(races);
+        settings = settings.withLeaks(fromParameter(RaceTestConfiguration.LEAKS, Values.LEAKS_FORM, Values::leakMode)
+                .orElse(base.leaks()));
         boolean freshStatics = annotation.statics().isBlank()
                 ? fromParameter(RaceTestConfiguration.STATICS, Values.STATICS_FORM, Values::freshStatics).orElse(true)
                 : parseAttribute("statics", annotation.statics(), Values.STATICS_FORM, Values::freshStatics);

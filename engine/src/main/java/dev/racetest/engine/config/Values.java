@@ -1,5 +1,6 @@
 package dev.racetest.engine.config;
 
+import dev.racetest.scheduler.LeakMode;
 import dev.racetest.scheduler.RaceMode;
 import dev.racetest.scheduler.StrategyKind;
 
@@ -38,6 +39,8 @@ final class Values {
     static final String STALL_FORM = "0, or a positive duration such as 500ms, 1s or PT1S";
     static final String RACES_FORM = "fail (a data race fails the test), warn (it is reported, the test does not fail)"
             + " or off (races are not looked for)";
+    static final String LEAKS_FORM = "fail (a thread left behind fails the test), warn (it is reported, the test"
+            + " does not fail) or off (it is not reported)";
     static final String FIELDS_FORM = "comma-separated fields named by their declaring class, such as"
             + " com.acme.Stats.hits,com.acme.Cache$Entry.value";
 
@@ -201,6 +204,16 @@ final class Values {
     /** Parse {@code fail}, {@code warn} or {@code off}, ignoring case. */
     static RaceMode raceMode(String text) {
         for (RaceMode mode : RaceMode.values()) {
+            if (mode.configName().equalsIgnoreCase(text.strip())) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException();
+    }
+
+    /** Parse {@code fail}, {@code warn} or {@code off}, ignoring case. */
+    static LeakMode leakMode(String text) {
+        for (LeakMode mode : LeakMode.values()) {
             if (mode.configName().equalsIgnoreCase(text.strip())) {
                 return mode;
             }

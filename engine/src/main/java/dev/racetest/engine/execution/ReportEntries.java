@@ -15,7 +15,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 /**
  * Build the report entry published on every race test that ran: how much was explored, with which
  * seed and strategy, and why exploration stopped; with {@code racetest.races=warn}, the run's first
- * data race, which is the warning that mode gives instead of a failure.
+ * data race, and with {@code racetest.leaks=warn} its first leaked thread: the warnings those modes give
+ * instead of a failure.
  */
 final class ReportEntries {
 
@@ -34,6 +35,7 @@ final class ReportEntries {
     static final String RATE = "racetest.executionsPerSecond";
     static final String COVERAGE = "racetest.coverage";
     static final String RACE_WARNING = "racetest.raceWarning";
+    static final String LEAK_WARNING = "racetest.leakWarning";
 
     private ReportEntries() {
     }
@@ -63,6 +65,8 @@ final class ReportEntries {
                 + (result.failure().isPresent() ? "failed" : "passed")));
         result.raceWarning().ifPresent(race -> values.put(RACE_WARNING, race.headline()
                 + " (reported, not failed, because racetest.races=warn)"));
+        result.leakWarning().ifPresent(leak -> values.put(LEAK_WARNING, leak.headline()
+                + " (reported, not failed, because racetest.leaks=warn)"));
         return ReportEntry.from(values);
     }
 

@@ -14,7 +14,8 @@ import java.util.concurrent.locks.StampedLock;
  * <p>Each method takes the receiver, the call's arguments and a site id, follows the shape described in
  * {@link Waits}, and gives the call's own timeout result: {@code false} for {@code tryLock} and
  * {@code await}, a non-positive remainder for {@code awaitNanos}, {@code 0} for the {@code StampedLock}
- * stamps. A condition woken spuriously returns as the JDK allows it to: {@code true}, a positive
+ * stamps. The lock waits also tell {@link LockOwnership} what they are about to take and whether they
+ * took it. A condition woken spuriously returns as the JDK allows it to: {@code true}, a positive
  * remainder, or just returning from the untimed {@code await()}.
  */
 public final class LockWaits {
@@ -37,10 +38,11 @@ public final class LockWaits {
         long nanos = handler == null ? 0 : unit.toNanos(time);
         if (nanos <= 0) {
             Waits.preempt(handler, lock, site);
-            return lock.tryLock(time, unit);
+            return LockOwnership.tried(lock, lock.tryLock(time, unit), site);
         }
-        return Waits.timed(handler, lock, nanos, false, site,
-                forever -> lock.tryLock(forever, TimeUnit.NANOSECONDS), ended -> false);
+        handler.lockAcquiring(lock, LockOwnership.BY_RECEIVER, site);
+        return LockOwnership.tried(lock, Waits.timed(handler, lock, nanos, false, site,
+                forever -> lock.tryLock(forever, TimeUnit.NANOSECONDS), ended -> false), site);
     }
 
     /** The untimed {@code await()}: no timeout to model, but the strategy may wake it spuriously. */
@@ -122,10 +124,11 @@ public final class LockWaits {
         long nanos = handler == null ? 0 : unit.toNanos(time);
         if (nanos <= 0) {
             Waits.preempt(handler, lock, site);
-            return lock.tryReadLock(time, unit);
+            return LockOwnership.stampAcquired(lock, lock.tryReadLock(time, unit), true, site);
         }
-        return Waits.timed(handler, lock, nanos, false, site,
-                forever -> lock.tryReadLock(forever, TimeUnit.NANOSECONDS), ended -> 0L);
+        handler.lockAcquiring(lock, LockOwnership.SHARED, site);
+        return LockOwnership.stampAcquired(lock, Waits.timed(handler, lock, nanos, false, site,
+                forever -> lock.tryReadLock(forever, TimeUnit.NANOSECONDS), ended -> 0L), true, site);
     }
 
     public static long tryWriteLock(StampedLock lock, long time, TimeUnit unit, int site) throws InterruptedException {
@@ -133,9 +136,10 @@ public final class LockWaits {
         long nanos = handler == null ? 0 : unit.toNanos(time);
         if (nanos <= 0) {
             Waits.preempt(handler, lock, site);
-            return lock.tryWriteLock(time, unit);
+            return LockOwnership.stampAcquired(lock, lock.tryWriteLock(time, unit), false, site);
         }
-        return Waits.timed(handler, lock, nanos, false, site,
-                forever -> lock.tryWriteLock(forever, TimeUnit.NANOSECONDS), ended -> 0L);
+        handler.lockAcquiring(lock, LockOwnership.EXCLUSIVE, site);
+        return LockOwnership.stampAcquired(lock, Waits.timed(handler, lock, nanos, false, site,
+                forever -> lock.tryWriteLock(forever, TimeUnit.NANOSECONDS), ended -> 0L), false, site);
     }
 }

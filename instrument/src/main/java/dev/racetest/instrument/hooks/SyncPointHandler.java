@@ -122,6 +122,32 @@ public interface SyncPointHandler {
      */
     int blockingCallEnd();
 
+    // ---- lock ownership (see LockOwnership); ignored unless the handler tracks it ----
+
+    /**
+     * Right before this thread tries to take {@code lock} in {@code mode} ({@link LockOwnership#EXCLUSIVE},
+     * {@link LockOwnership#SHARED} or {@link LockOwnership#BY_RECEIVER}): if it parks inside the JDK now, it
+     * waits for that lock.
+     */
+    default void lockAcquiring(Object lock, int mode, int site) {
+    }
+
+    /** This thread took {@code lock} in {@code mode} at {@code site} (again, when it already held it). */
+    default void lockAcquired(Object lock, int mode, int site) {
+    }
+
+    /** This thread's attempt to take {@code lock} failed without waiting any more. */
+    default void lockNotAcquired(Object lock) {
+    }
+
+    /** This thread released one hold of {@code lock} in {@code mode}. */
+    default void lockReleased(Object lock, int mode, int site) {
+    }
+
+    /** {@code view} is the read ({@code mode == SHARED}) or write lock of the read-write lock {@code lock}. */
+    default void lockView(Object view, Object lock, int mode) {
+    }
+
     // ---- time ----
 
     /** Replaces {@code System.nanoTime()}: the execution's virtual clock. */

@@ -47,13 +47,7 @@ public final class FailureReport {
         switch (outcome) {
             case Outcome.LeakedThreads leaked -> appendBlocked(out, "Threads that never ended:", leaked.threads());
             case Outcome.Deadlock deadlock -> appendBlocked(out, "Threads that cannot go on:", deadlock.threads());
-            case Outcome.StepLimitExceeded limit -> {
-                out.append("\nThe last steps kept returning to:\n");
-                for (String location : limit.spinningAt()) {
-                    out.append("  ").append(location).append('\n');
-                }
-                out.append("Raise racetest.maxSteps if the test legitimately needs more steps.\n");
-            }
+            case Outcome.StepLimitExceeded limit -> SpinDetails.append(out, limit);
             case Outcome.TimedOut timedOut -> {
                 if (!timedOut.stack().isEmpty()) {
                     out.append("\nThread ").append(timedOut.threadName()).append(" was at:\n");

@@ -65,6 +65,16 @@ final class ControlledThread implements SyncPointHandler {
     boolean jdkAcquirePending;
     /** Between a {@code StampedLock.tryOptimisticRead} and the next library call: reads are validated, not checked. */
     boolean optimisticReading;
+    /**
+     * The library call this thread last entered (outside a blocking call's bracket, whose own call counts
+     * instead), to name what it waits for when it parks inside the JDK: receiver ({@code null} when static) and site.
+     */
+    Object lastCallTarget;
+    int lastCallSite = -1;
+    /** The j.u.c. lock this thread is about to take (set right before the call, cleared after), or {@code null}. */
+    Object awaitedLock;
+    int awaitedLockMode;
+    int awaitedLockSite = -1;
 
     ControlledThread(Execution execution, String name) {
         this.execution = execution;
@@ -414,6 +424,11 @@ final class ControlledThread implements SyncPointHandler {
 
     @Override
     public void libraryCall(Object target, int site) {
+        awaitedLock = null;
+        if (!blockingArmed) {
+            lastCallTarget = target;
+            lastCallSite = site;
+        }
         await(Pending.STEP, site, target);
         if (execution.races != null) {
             execution.races.libraryCall(this, site);
@@ -422,6 +437,8 @@ final class ControlledThread implements SyncPointHandler {
 
     @Override
     public void blockingCallBegin(Object target, long timeoutNanos, boolean spurious, boolean byUnpark, int site) {
+        lastCallTarget = target;
+        lastCallSite = site;
         await(Pending.STEP, site, target);
         if (execution.races != null) {
             execution.races.libraryCall(this, site);
@@ -434,6 +451,34 @@ final class ControlledThread implements SyncPointHandler {
         wake = Wake.NONE;
         blockingSite = site;
         pendingTarget = target;
+    }
+
+    @Override
+    public void lockAcquiring(Object lock, int mode, int site) {
+        awaitedLock = lock;
+        awaitedLockMode = mode;
+        awaitedLockSite = site;
+    }
+
+    @Override
+    public void lockAcquired(Object lock, int mode, int site) {
+        awaitedLock = null;
+        execution.heldLocks().acquired(this, lock, mode, site);
+    }
+
+    @Override
+    public void lockNotAcquired(Object lock) {
+        awaitedLock = null;
+    }
+
+    @Override
+    public void lockReleased(Object lock, int mode, int site) {
+        execution.heldLocks().released(this, lock, mode, site);
+    }
+
+    @Override
+    public void lockView(Object view, Object lock, int mode) {
+        execution.heldLocks().view(view, lock, mode);
     }
 
     @Override

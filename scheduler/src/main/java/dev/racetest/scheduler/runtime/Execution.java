@@ -4,6 +4,7 @@ import dev.racetest.instrument.hooks.SyncSites;
 import dev.racetest.instrument.hooks.VirtualThreadTasks;
 import dev.racetest.scheduler.BlockedThread;
 import dev.racetest.scheduler.Choice;
+import dev.racetest.scheduler.LeakMode;
 import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.RaceDetection;
 import dev.racetest.scheduler.RaceMode;
@@ -65,6 +66,8 @@ public final class Execution {
     private final ArrayList<ControlledThread> threads = new ArrayList<>(4);
     private final IdentityHashMap<Thread, ControlledThread> byIdentity = new IdentityHashMap<>();
     private final IdentityHashMap<Object, Monitor> monitors = new IdentityHashMap<>();
+    /** Who holds which j.u.c. lock, as the call sites report it; for deadlock reports. */
+    private final HeldLocks heldLocks = new HeldLocks();
     private final Handoff handoff = new Handoff(this);
 
     /** The thread a scheduling point chose to run next, for the loop to resume; {@code null} lets the loop decide. */
@@ -86,6 +89,9 @@ public final class Execution {
     private final StepLog log;
 
     private Outcome failure;
+    private final LeakMode leaks;
+    /** The leak this execution ended with when leaks only warn. */
+    private Outcome.LeakedThreads leakWarning;
     private long escapeMark;
     private boolean aborting;
 
@@ -122,6 +128,17 @@ public final class Execution {
      */
     public Execution(Strategy strategy, int maxSteps, Duration timeout, int spuriousWakeups, Duration maxStall,
                      RaceDetection raceDetection, boolean recording) {
+        this(strategy, maxSteps, timeout, spuriousWakeups, maxStall, raceDetection, LeakMode.FAIL, recording);
+    }
+
+    /**
+     * Prepares an execution as above in which threads the test body leaves behind, unable to ever end,
+     * fail it, only warn ({@link #leakWarning()}) or are ignored, as {@code leaks} says; they are torn down
+     * in every case.
+     */
+    public Execution(Strategy strategy, int maxSteps, Duration timeout, int spuriousWakeups, Duration maxStall,
+                     RaceDetection raceDetection, LeakMode leaks, boolean recording) {
+        this.leaks = leaks;
         this.races = raceDetection.mode() == RaceMode.OFF ? null : new RaceTracking(this, raceDetection, recording);
         this.strategy = strategy;
         this.observed = strategy.observesSteps();
@@ -181,6 +198,11 @@ public final class Execution {
         return races == null ? Optional.empty() : Optional.ofNullable(races.warning());
     }
 
+    /** Returns the threads this execution leaked when leaks only warn ({@link LeakMode#WARN}); empty otherwise. */
+    public Optional<Outcome.LeakedThreads> leakWarning() {
+        return Optional.ofNullable(leakWarning);
+    }
+
     /** Returns how many steps ran. */
     public int steps() {
         return steps;
@@ -224,7 +246,7 @@ public final class Execution {
                     }
                     if (!awaitOutsideWakeup()) {
                         if (failure == null) {
-                            failure = standstill();
+                            failure = unlessToleratedLeak(standstill());
                         }
                         return;
                     }
@@ -414,7 +436,7 @@ public final class Execution {
     private boolean withinBounds(ControlledThread current) {
         time.step();
         if (++steps > maxSteps) {
-            failure = new Outcome.StepLimitExceeded(maxSteps, log.spinningLocations(steps));
+            failure = log.stepLimitExceeded(maxSteps, steps, id -> threads.get(id).label());
             return false;
         }
         if ((steps & 63) == 0 && System.nanoTime() - deadline > 0) {
@@ -602,6 +624,10 @@ public final class Execution {
         return monitor;
     }
 
+    HeldLocks heldLocks() {
+        return heldLocks;
+    }
+
     Monitor existingMonitor(Object object) {
         return monitors.get(object);
     }
@@ -690,14 +716,28 @@ public final class Execution {
         return deadlock;
     }
 
+    /**
+     * Returns {@code outcome}, or {@code null} (the execution passes) when it is a leak and leaks only warn,
+     * keeping the warning, or are off; the leaked threads are torn down either way.
+     */
+    private Outcome unlessToleratedLeak(Outcome outcome) {
+        if (!(outcome instanceof Outcome.LeakedThreads leaked) || leaks == LeakMode.FAIL) {
+            return outcome;
+        }
+        if (leaks == LeakMode.WARN) {
+            leakWarning = leaked;
+        }
+        return null;
+    }
+
     private Outcome.Deadlock deadlock() {
         List<BlockedThread> blocked = new ArrayList<>();
         for (ControlledThread thread : threads) {
             if (!thread.terminated) {
-                blocked.add(DeadlockDescriber.describe(thread, monitors.values(), log.labels()));
+                blocked.add(DeadlockDescriber.describe(thread, monitors.values(), heldLocks, log.labels()));
             }
         }
-        return new Outcome.Deadlock(blocked, LockCycle.find(threads));
+        return new Outcome.Deadlock(blocked, LockCycle.find(threads, heldLocks));
     }
 
     /**

@@ -1,12 +1,14 @@
 package dev.racetest.scheduler.runtime;
 
 import dev.racetest.instrument.hooks.SyncSites;
+import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.Schedule;
 import dev.racetest.scheduler.TraceStep;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * What one execution did: the choices that replay it, the sites of its last steps (to say where a
@@ -24,6 +26,8 @@ final class StepLog {
     private final List<TraceStep> trace;
     private final ObjectLabels labels = new ObjectLabels();
     private final int[] recentSites = new int[RECENT_SITES];
+    /** The thread of each recent step, beside its site. */
+    private final int[] recentThreads = new int[RECENT_SITES];
     private int[] choices = new int[32];
     private int decisions;
 
@@ -49,6 +53,7 @@ final class StepLog {
 
     void recordStep(int step, ControlledThread chosen) {
         recentSites[step & (RECENT_SITES - 1)] = chosen.pendingSite;
+        recentThreads[step & (RECENT_SITES - 1)] = chosen.id;
         if (recording) {
             String location = chosen.pendingSite >= 0 ? SyncSites.get(chosen.pendingSite).location() : "";
             trace.add(new TraceStep(step, chosen.id, chosen.name, chosen.describePending(labels), location));
@@ -85,7 +90,12 @@ final class StepLog {
     }
 
     /** Returns where the last steps kept returning to, most frequent first. */
-    List<String> spinningLocations(int steps) {
-        return SpinReport.mostFrequentLocations(recentSites, Math.min(steps, RECENT_SITES));
+    /** Returns what the last steps before step {@code steps} (not recorded yet) say about a livelock. */
+    Outcome.StepLimitExceeded stepLimitExceeded(int maxSteps, int steps, IntFunction<String> threadLabel) {
+        int lastStep = steps - 1;
+        int count = Math.min(lastStep, RECENT_SITES);
+        SpinReport.Spin spin = SpinReport.analyse(recentSites, recentThreads, lastStep, count, threadLabel);
+        return new Outcome.StepLimitExceeded(maxSteps, spin.loops(), spin.progress(),
+                SpinReport.mostFrequentLocations(recentSites, lastStep, count));
     }
 }

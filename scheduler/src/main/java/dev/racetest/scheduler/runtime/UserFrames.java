@@ -33,6 +33,22 @@ final class UserFrames {
         return frames.isEmpty() ? null : frames.getFirst();
     }
 
+    /**
+     * Returns the substitute frame the user's code called into on {@code stack} (such as
+     * {@code ControlledCondition.await}, for a {@code Condition.await()} the user wrote), or {@code null}
+     * when the thread is not inside a substitute called from user code.
+     */
+    static StackTraceElement substituteEntry(StackTraceElement[] stack) {
+        List<StackTraceElement> frames = of(stack);
+        for (int i = 1; i < frames.size(); i++) {
+            if (!isSubstitute(frames.get(i).getClassName())) {
+                StackTraceElement callee = frames.get(i - 1);
+                return isSubstitute(callee.getClassName()) ? callee : null;
+            }
+        }
+        return null;
+    }
+
     static List<StackTraceElement> of(StackTraceElement[] stack) {
         List<StackTraceElement> frames = new ArrayList<>();
         for (StackTraceElement frame : stack) {
