@@ -41,7 +41,7 @@ class FailureDatabaseTests {
     private static final String FILE = FixableLostUpdateFixture.class.getName() + ".incrementTwice.json";
     /** The settings a run of {@link #kit()} records, as the database writes them. */
     private static final String FINGERPRINT = "\"statics\": \"fresh\", \"spuriousWakeups\": 1, \"maxSteps\": 100000,"
-            + " \"races\": \"off\"";
+            + " \"races\": \"off\", \"leaks\": \"fail\"";
 
     @TempDir
     Path reportDir;
@@ -194,7 +194,7 @@ class FailureDatabaseTests {
         assertThat(foundIn((RaceTestFailure) onlyFailure(shared))).isGreaterThan(1);
         assertThat(reportEntries(shared).get("racetest.failures")).startsWith("1 stored failing schedule was not"
                 + " replayed because it was recorded with other settings (statics=fresh, spuriousWakeups=1,"
-                + " maxSteps=100000, races=off) than this run's (statics=shared, ");
+                + " maxSteps=100000, races=off, leaks=fail) than this run's (statics=shared, ");
         assertThat(Files.readString(file)).contains(found.replayToken()).isNotEqualTo(stored); // both kept, newest first
     }
 

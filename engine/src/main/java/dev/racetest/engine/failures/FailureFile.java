@@ -20,7 +20,7 @@ import java.util.Optional;
  *   "test": "com.acme.BankTests#transfer",
  *   "failures": [
  *     {"token": "rt1....", "headline": "...", "outcome": "ThreadFailed", "recorded": "2026-11-22T05:01:10Z",
- *      "statics": "fresh", "spuriousWakeups": 1, "maxSteps": 100000, "races": "fail"}
+ *      "statics": "fresh", "spuriousWakeups": 1, "maxSteps": 100000, "races": "fail", "leaks": "fail"}
  *   ]
  * }
  * }</pre>
@@ -48,6 +48,7 @@ final class FailureFile {
                     .append(", \"spuriousWakeups\": ").append(fingerprint.spuriousWakeups())
                     .append(", \"maxSteps\": ").append(fingerprint.maxSteps())
                     .append(", \"races\": ").append(JsonWriter.quote(fingerprint.races()))
+                    .append(", \"leaks\": ").append(JsonWriter.quote(fingerprint.leaks()))
                     .append('}');
         }
         return out.append(failures.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
@@ -90,7 +91,8 @@ final class FailureFile {
         }
         Optional<String> version = fields.get("racetestVersion") instanceof String text ? Optional.of(text) : Optional.empty();
         ReplayFingerprint fingerprint = new ReplayFingerprint(string(fields, "statics"),
-                number(fields, "spuriousWakeups"), number(fields, "maxSteps"), string(fields, "races"));
+                number(fields, "spuriousWakeups"), number(fields, "maxSteps"), string(fields, "races"),
+                string(fields, "leaks"));
         return new StoredFailure(token, string(fields, "headline"), string(fields, "outcome"), recorded, version,
                 fingerprint);
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FailureFileTests {
 
-    private static final ReplayFingerprint FINGERPRINT = new ReplayFingerprint("fresh", 1, 100_000, "fail");
+    private static final ReplayFingerprint FINGERPRINT = new ReplayFingerprint("fresh", 1, 100_000, "fail", "fail");
 
     @TempDir
     Path directory;
@@ -28,7 +28,7 @@ class FailureFileTests {
     void aFileReadsBackAsItWasWrittenEscapesIncluded() {
         StoredFailure quoted = failure(1, "data race on \"A.b\"\n\tand a \\ backslash \u0001");
         StoredFailure versioned = new StoredFailure(token(2), "deadlock", "Deadlock",
-                Instant.parse("2026-01-02T03:04:05Z"), Optional.of("0.1.0"), new ReplayFingerprint("shared", 0, 7, "warn"));
+                Instant.parse("2026-01-02T03:04:05Z"), Optional.of("0.1.0"), new ReplayFingerprint("shared", 0, 7, "warn", "off"));
 
         String text = FailureFile.format("com.acme.T#m", List.of(quoted, versioned));
 
