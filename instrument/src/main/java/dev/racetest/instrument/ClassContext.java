@@ -2,6 +2,7 @@ package dev.racetest.instrument;
 
 import dev.racetest.instrument.hooks.SyncPointKind;
 import dev.racetest.instrument.hooks.SyncSites;
+import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -17,6 +18,8 @@ import org.objectweb.asm.commons.JSRInlinerAdapter;
 final class ClassContext {
 
     private final ClassHierarchy hierarchy;
+    /** Methods, as name + descriptor, that every rewriter passes on as they are (see {@link #leavesAsItIs}). */
+    private final Set<String> leftAsTheyAre;
     private final MethodReferenceBridges bridges = new MethodReferenceBridges();
     /** Whether the class may hold method references; {@code true} unless a look at its constant pool said no. */
     private boolean mayReferenceMethods = true;
@@ -29,7 +32,23 @@ final class ClassContext {
     private String currentMethod;
 
     ClassContext(ClassHierarchy hierarchy) {
+        this(hierarchy, Set.of());
+    }
+
+    /** A context in which the methods {@code leftAsTheyAre} (name + descriptor) are not rewritten. */
+    ClassContext(ClassHierarchy hierarchy, Set<String> leftAsTheyAre) {
         this.hierarchy = hierarchy;
+        this.leftAsTheyAre = Set.copyOf(leftAsTheyAre);
+    }
+
+    /**
+     * Return whether the method is to be passed on exactly as it was read: it would exceed a JVM limit
+     * once rewritten, so {@link ClassRewriter} leaves it uninstrumented. Every stage that rewrites
+     * method bodies asks; stages that only look at the class's methods (which exist, which
+     * {@code hashCode}) still see it.
+     */
+    boolean leavesAsItIs(String name, String descriptor) {
+        return !leftAsTheyAre.isEmpty() && leftAsTheyAre.contains(name + descriptor);
     }
 
     ClassHierarchy hierarchy() {

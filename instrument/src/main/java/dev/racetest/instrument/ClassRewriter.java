@@ -1,9 +1,12 @@
 package dev.racetest.instrument;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
@@ -68,9 +71,18 @@ import org.objectweb.asm.MethodTooLargeException;
  * recomputed ({@code COMPUTE_FRAMES}) from a hierarchy read out of class files, so rewriting never
  * loads a class.
  *
- * <p>Stateless and thread-safe. Every call registers fresh {@linkplain dev.racetest.instrument.hooks.SyncSites
- * sites}, so callers that rewrite the same class repeatedly should cache the result, as
- * {@link InstrumentingClassLoader} does.
+ * <p>A method whose rewritten code would pass the JVM's limit of 65535 bytes is left as it was, with a
+ * warning naming it: ASM's writer reports the first such method, and the class is rewritten again with
+ * it passed through every stage untouched, until the class fits. Its synchronisation points are then
+ * not controlled, which the warning says; a class that cannot be loaded at all would be worse. The
+ * other limits cannot be reached first: a site adds a bounded number of operand-stack slots, and every
+ * new local is stored at least once, with a four-byte wide instruction past index 255, so a method
+ * runs out of code bytes long before it could need 65535 locals.
+ *
+ * <p>Stateless and thread-safe (given a thread-safe warnings consumer). Every call registers fresh
+ * {@linkplain dev.racetest.instrument.hooks.SyncSites sites}, so callers that rewrite the same class
+ * repeatedly should cache the result, as {@link InstrumentingClassLoader} does; a class rewritten again
+ * without a too-large method leaves the sites of the attempt before it unused.
  */
 public final class ClassRewriter {
 
@@ -119,8 +131,21 @@ public final class ClassRewriter {
             "org.objectweb.asm.ClassWriter", "org.objectweb.asm.MethodWriter", "org.objectweb.asm.Frame",
             "org.objectweb.asm.SymbolTable", HierarchyClassWriter.class.getName());
 
+    private final Consumer<String> warnings;
+
+    /** A rewriter that prints its warnings, one line each, on standard error, as racetest's others are. */
+    public ClassRewriter() {
+        this(System.err::println);
+    }
+
+    /** A rewriter that hands each warning, one line of text, to {@code warnings}, from any rewriting thread. */
+    public ClassRewriter(Consumer<String> warnings) {
+        this.warnings = Objects.requireNonNull(warnings, "warnings must not be null");
+    }
+
     /**
-     * Return {@code original} with every synchronisation point rewritten into a hook call.
+     * Return {@code original} with every synchronisation point rewritten into a hook call; a method
+     * that would grow past the JVM's code-size limit is left as it was, with a warning.
      *
      * @param binaryName      the class's binary name, such as {@code com.acme.Foo}, for messages
      * @param original        the class file
@@ -133,7 +158,30 @@ public final class ClassRewriter {
         Objects.requireNonNull(original, "original must not be null");
         Objects.requireNonNull(hierarchySource, "hierarchySource must not be null");
         ClassHierarchy hierarchy = ClassHierarchy.of(hierarchySource);
-        ClassContext context = new ClassContext(hierarchy);
+        // Method (name + descriptor) left as it was, with the code size its rewriting would have had.
+        Map<String, Integer> tooLarge = new LinkedHashMap<>();
+        while (true) {
+            try {
+                byte[] rewritten = rewriteOnce(binaryName, original, hierarchy, tooLarge.keySet());
+                tooLarge.forEach((method, size) -> warnings.accept("racetest: method " + binaryName + "." + method
+                        + " is not instrumented, its synchronisation points are not controlled: rewritten, its code"
+                        + " would be " + size + " bytes, past the JVM limit of 65535"));
+                return rewritten;
+            } catch (MethodTooLargeException e) {
+                String method = e.getMethodName() + e.getDescriptor();
+                if (tooLarge.putIfAbsent(method, e.getCodeSize()) != null) {
+                    // Too large even as it was read: only JSR inlining of an old class file can do that.
+                    throw new InstrumentationException(binaryName, "ClassWriter", e.getMethodName(),
+                            "method " + method + " would grow to " + e.getCodeSize()
+                                    + " bytes of code even uninstrumented, past the JVM limit of 65535", e);
+                }
+            }
+        }
+    }
+
+    /** Rewrite the class once, passing the methods {@code leftAsTheyAre} through untouched. */
+    private byte[] rewriteOnce(String binaryName, byte[] original, ClassHierarchy hierarchy, Set<String> leftAsTheyAre) {
+        ClassContext context = new ClassContext(hierarchy, leftAsTheyAre);
         try {
             ClassReader reader = new ClassReader(original);
             hierarchy.remember(reader);
@@ -150,9 +198,7 @@ public final class ClassRewriter {
             reader.accept(new ClassContext.Collector(chain, context), ClassReader.SKIP_FRAMES);
             return writer.toByteArray();
         } catch (MethodTooLargeException e) {
-            throw new InstrumentationException(binaryName, "ClassWriter", e.getMethodName(),
-                    "method " + e.getMethodName() + e.getDescriptor() + " would grow to " + e.getCodeSize()
-                            + " bytes of code, past the JVM limit of 65535", e);
+            throw e;
         } catch (ClassTooLargeException e) {
             throw new InstrumentationException(binaryName, "ClassWriter", null,
                     "the constant pool would grow to " + e.getConstantPoolCount()

@@ -77,7 +77,7 @@ final class MethodReferenceRouter extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                      String[] exceptions) {
-        if (!context.mayReferenceMethods()) {
+        if (!context.mayReferenceMethods() || context.leavesAsItIs(name, descriptor)) {
             return super.visitMethod(access, name, descriptor, signature, exceptions);
         }
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {

@@ -52,7 +52,8 @@ abstract class MethodRewriter extends ClassVisitor {
     public final MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                            String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return next == null || !scope.covers(name) ? next : adapter(next, access, name, descriptor);
+        return next == null || !scope.covers(name) || context.leavesAsItIs(name, descriptor)
+                ? next : adapter(next, access, name, descriptor);
     }
 
     /** Return the visitor that rewrites one method in scope and forwards the result to {@code next}. */

@@ -44,7 +44,8 @@ final class SynchronizedMethodRewriter extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                      String[] exceptions) {
-        boolean rewrite = (access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & Opcodes.ACC_NATIVE) == 0;
+        boolean rewrite = (access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & Opcodes.ACC_NATIVE) == 0
+                && !context.leavesAsItIs(name, descriptor);
         if (!rewrite) {
             return super.visitMethod(access, name, descriptor, signature, exceptions);
         }

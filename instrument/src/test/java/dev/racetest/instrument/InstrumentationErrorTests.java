@@ -11,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /** Failures name the class, the rewriter and the method, in one sentence that says what to do. */
 class InstrumentationErrorTests {
@@ -58,16 +55,6 @@ class InstrumentationErrorTests {
     }
 
     @Test
-    void aMethodThatOutgrowsTheJvmLimitIsNamed() {
-        assertThatThrownBy(() -> new ClassRewriter().rewrite("com.acme.Huge", hugeClass(), testLoader))
-                .isInstanceOfSatisfying(InstrumentationException.class, e -> {
-                    assertThat(e.rewriter()).isEqualTo("ClassWriter");
-                    assertThat(e.methodName()).isEqualTo("touchAll");
-                    assertThat(e.getMessage()).contains("com.acme.Huge", "method touchAll()V", "65535");
-                });
-    }
-
-    @Test
     void theLoaderSurfacesTheFailureWithItsMessage(@TempDir Path classes) throws IOException {
         String name = Fixtures.PACKAGE + ".Bogus";
         Path classFile = classes.resolve("Bogus.class");
@@ -91,24 +78,5 @@ class InstrumentationErrorTests {
                 .isInstanceOf(InstrumentationException.class)
                 .hasMessageStartingWith("racetest could not instrument class " + name + " (rewriter ClassReader")
                 .hasMessageEndingWith("racetest.instrument.exclude=" + name + " or report a bug.");
-    }
-
-    /** Return a class whose one method reads a field 13,000 times: 65,000 bytes before rewriting. */
-    private static byte[] hugeClass() {
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        writer.visit(Opcodes.V21, Opcodes.ACC_PUBLIC, "com/acme/Huge", null, "java/lang/Object", null);
-        writer.visitField(0, "value", "I", null, null).visitEnd();
-        MethodVisitor method = writer.visitMethod(0, "touchAll", "()V", null, null);
-        method.visitCode();
-        for (int i = 0; i < 13_000; i++) {
-            method.visitVarInsn(Opcodes.ALOAD, 0);
-            method.visitFieldInsn(Opcodes.GETFIELD, "com/acme/Huge", "value", "I");
-            method.visitInsn(Opcodes.POP);
-        }
-        method.visitInsn(Opcodes.RETURN);
-        method.visitMaxs(0, 0);
-        method.visitEnd();
-        writer.visitEnd();
-        return writer.toByteArray();
     }
 }
