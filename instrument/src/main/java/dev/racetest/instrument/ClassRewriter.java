@@ -60,6 +60,8 @@ import org.objectweb.asm.MethodTooLargeException;
  *       the calls it replaced get no second point;</li>
  *   <li>{@code LockOwnershipRewriter}: hooks around taking and releasing {@code java.util.concurrent.locks}
  *       locks, after the preemption point before the same call, so the scheduler knows who holds which;</li>
+ *   <li>{@code ApiCallRewriter}: calls on the JDK's classes that are not thread-safe ({@code HashMap},
+ *       {@code StringBuilder}...), and the views they return, as accesses for the race detector;</li>
  *   <li>{@code FieldAccessRewriter}: reads and writes of non-final fields;</li>
  *   <li>{@code ArrayAccessRewriter}: reads and writes of array elements;</li>
  *   <li>{@code IdentityHashCodeAdder}: a synthetic identity {@code hashCode()}, after the rewriters so none
@@ -118,6 +120,7 @@ public final class ClassRewriter {
             new Stage(BlockingCallRewriter.class, BlockingCallRewriter::new),
             new Stage(LibraryCallRewriter.class, LibraryCallRewriter::new),
             new Stage(LockOwnershipRewriter.class, LockOwnershipRewriter::new),
+            new Stage(ApiCallRewriter.class, ApiCallRewriter::new),
             new Stage(FieldAccessRewriter.class, FieldAccessRewriter::new),
             new Stage(ArrayAccessRewriter.class, ArrayAccessRewriter::new),
             new Stage(IdentityHashCodeAdder.class, IdentityHashCodeAdder::new),

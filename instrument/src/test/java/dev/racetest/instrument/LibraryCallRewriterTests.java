@@ -65,7 +65,7 @@ class LibraryCallRewriterTests {
     }
 
     /** Print site pushes before the hooks of every hooks class as the site they name, as {@link GoldenTests} does for {@code Hooks}. */
-    private static String resolveSites(String listing) {
+    static String resolveSites(String listing) {
         List<String> lines = new ArrayList<>(List.of(listing.split("\n", -1)));
         for (int i = 1; i < lines.size(); i++) {
             Matcher push = SITE_PUSH.matcher(lines.get(i - 1));

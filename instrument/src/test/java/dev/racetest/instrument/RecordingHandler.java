@@ -26,11 +26,23 @@ final class RecordingHandler implements SyncPointHandler {
     }
 
     private final List<Event> events = new ArrayList<>();
+    /** API accesses, kept apart from the scheduling points: {@code "Map.put @12"}, or {@code "view Map.put @12"}. */
+    private final List<String> apiAccesses = new ArrayList<>();
+    /** {@code "result class <- receiver class"} for every view the API hooks passed on. */
+    private final List<String> apiViews = new ArrayList<>();
     private final List<String> initializers = new ArrayList<>();
     private final Map<Object, Integer> held = new IdentityHashMap<>();
 
     List<Event> events() {
         return events;
+    }
+
+    List<String> apiAccesses() {
+        return apiAccesses;
+    }
+
+    List<String> apiViews() {
+        return apiViews;
     }
 
     /** Return {@code "enter"} and {@code "exit"} for every static initialiser bracket, in order. */
@@ -168,6 +180,27 @@ final class RecordingHandler implements SyncPointHandler {
     @Override
     public void libraryCall(Object target, int site) {
         record(site, target);
+    }
+
+    @Override
+    public void apiAccess(Object receiver, boolean view, int site) {
+        SyncSite syncSite = SyncSites.get(site);
+        apiAccesses.add((view ? "view " : "") + syncSite.target() + " @" + syncSite.line());
+    }
+
+    @Override
+    public void apiView(Object view, Object receiver, boolean receiverIsView, boolean entry) {
+        apiViews.add(view.getClass().getName() + " <- " + receiver.getClass().getName() + (entry ? " (entry)" : ""));
+    }
+
+    @Override
+    public void bufferAccess(Object buffer, boolean stateWrite, Object heapBase, long address, long length,
+                             boolean write, int site) {
+        SyncSite syncSite = SyncSites.get(site);
+        apiAccesses.add(syncSite.target() + (stateWrite ? " moves" : "") + (length == 0 ? ""
+                : (write ? " writes " : " reads ") + length + " bytes at "
+                        + (heapBase == null ? "native" : heapBase.getClass().getSimpleName()) + "+"
+                        + (heapBase == null ? "?" : String.valueOf(address))) + " @" + syncSite.line());
     }
 
     @Override

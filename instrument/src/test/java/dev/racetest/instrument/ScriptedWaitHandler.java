@@ -99,6 +99,19 @@ final class ScriptedWaitHandler implements SyncPointHandler {
     }
 
     @Override
+    public void apiAccess(Object receiver, boolean view, int site) {
+    }
+
+    @Override
+    public void apiView(Object view, Object receiver, boolean receiverIsView, boolean entry) {
+    }
+
+    @Override
+    public void bufferAccess(Object buffer, boolean stateWrite, Object heapBase, long address, long length,
+                             boolean write, int site) {
+    }
+
+    @Override
     public long nanoTime() {
         return nanoTime;
     }

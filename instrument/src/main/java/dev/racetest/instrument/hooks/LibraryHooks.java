@@ -8,9 +8,9 @@ import java.util.List;
  * <p>A call into {@code java.util.concurrent} runs inside the JDK as one atomic step, so the only place
  * another thread can be scheduled around it is just before it. Some calls only sometimes reach the
  * library: a {@code Map.put} is a concurrent step on a {@code ConcurrentHashMap} but not on a
- * {@code HashMap}, and a {@code Lock.lock()} on a user's own lock runs instrumented code with sync points
+ * {@code HashMap} (where it is a race detector's access instead, {@link ApiHooks}), and a {@code Lock.lock()} on a user's own lock runs instrumented code with sync points
  * of its own. For those the receiver's class decides, once per class ({@link ClassValue}), so a plain
- * {@code HashMap} call costs one lookup and no scheduling point.
+ * {@code HashMap} call costs two lookups and no scheduling point.
  *
  * <p>Uncontrolled threads only get reported, as at every sync point.
  */
@@ -62,6 +62,11 @@ public final class LibraryHooks {
     private LibraryHooks() {
     }
 
+    /** Whether {@code type} is, or extends, a concurrent class of the JDK (see {@link #collectionCall}). */
+    static boolean isConcurrent(Class<?> type) {
+        return CONCURRENT_CLASSES.get(type);
+    }
+
     /** Before a call on a class of the concurrency library; {@code target} is the receiver, or {@code null}. */
     public static void libraryCall(Object target, int site) {
         Hooks.handler(site).libraryCall(target, site);
@@ -70,11 +75,15 @@ public final class LibraryHooks {
     /**
      * Before a call through a {@code java.util} collection interface ({@code Map}, {@code List},
      * {@code Iterator}...): a preemption point when {@code receiver} is a concurrent collection (or one of its
-     * views and iterators), nothing otherwise. A {@code null} receiver is left to the call, which throws.
+     * views and iterators); for any other receiver, an access the race detector checks when it is a
+     * collection that is not thread-safe ({@link ApiHooks#call}). A {@code null} receiver is left to the
+     * call, which throws.
      */
     public static void collectionCall(Object receiver, int site) {
         if (receiver != null && CONCURRENT_CLASSES.get(receiver.getClass())) {
             Hooks.handler(site).libraryCall(receiver, site);
+        } else {
+            ApiHooks.call(receiver, site);
         }
     }
 

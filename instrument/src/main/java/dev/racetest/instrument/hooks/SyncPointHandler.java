@@ -100,6 +100,36 @@ public interface SyncPointHandler {
     void libraryCall(Object target, int site);
 
     /**
+     * Before a call on an object of a JDK class that is not thread-safe ({@code HashMap}, {@code ArrayList},
+     * {@code StringBuilder}, {@code SimpleDateFormat}...), or on a view of one: no scheduling point, but a
+     * read or write of that object for the race detector ({@link ApiHooks}).
+     *
+     * @param view whether {@code receiver} may be a view of such an object ({@code keySet()}, an iterator, a
+     *             map's entry), which counts only when {@link #apiView} saw it come out of one
+     */
+    void apiAccess(Object receiver, boolean view, int site);
+
+    /**
+     * After a call on {@code receiver} (a tracked object or a view of one) returned {@code view}, a JDK
+     * collection, iterator or entry that may read and write the same state.
+     *
+     * @param receiverIsView whether {@code receiver} is itself a view, which counts only when seen coming
+     *                       out of a tracked object
+     * @param entry whether it came from an iterator's {@code next()}/{@code previous()} (an element, which
+     *              is a view only when it is the map's own entry)
+     */
+    void apiView(Object view, Object receiver, boolean receiverIsView, boolean entry);
+
+    /**
+     * Before a call on a {@code java.nio} buffer ({@link BufferHooks}): no scheduling point, but a read or
+     * write of the buffer's own state (position, limit, mark, order) and, when {@code length > 0}, of
+     * {@code length} bytes of memory: in the array {@code heapBase} from byte offset {@code address}, or,
+     * when {@code heapBase} is {@code null}, at the native address {@code address}.
+     */
+    void bufferAccess(Object buffer, boolean stateWrite, Object heapBase, long address, long length, boolean write,
+                      int site);
+
+    /**
      * Called right before a JDK call that may park this thread and that racetest ends itself: a timed
      * wait (the call is made with an effectively infinite timeout instead, and racetest ends it when
      * the strategy lets the virtual timeout expire), or a wait that may return spuriously. Always

@@ -97,6 +97,12 @@ public final class FailureReport {
                 .append(" java.util.concurrent hand-off orders them):\n");
         appendAccess(out, "first", race.earlier());
         appendAccess(out, "then", race.later());
+        if (race.variable().matches("[\\w$]+#\\d+ \\(.*")) { // an object accessed through its calls: HashMap#1 (put)
+            out.append("The object's class is not thread-safe: make both calls use the same lock, hand the object")
+                    .append(" over through java.util.concurrent (a queue, a concurrent map, a future) or a join, or use")
+                    .append(" a thread-safe class (ConcurrentHashMap, CopyOnWriteArrayList, StringBuffer, DateTimeFormatter).\n");
+            return;
+        }
         out.append("Make both accesses use the same lock, or make the field volatile or atomic; a race that is")
                 .append(" harmless by design can be declared with @BenignRace on the field or racetest.races.benign.\n");
     }

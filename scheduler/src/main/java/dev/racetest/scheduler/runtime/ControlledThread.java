@@ -435,6 +435,39 @@ final class ControlledThread implements SyncPointHandler {
         }
     }
 
+    /** Not a scheduling point: only the race detector sees it (see {@link RaceTracking#api}). */
+    @Override
+    public void apiAccess(Object receiver, boolean view, int site) {
+        RaceTracking races = execution.races;
+        if (races != null) {
+            if (jdkAcquirePending) {
+                races.acquireJdk(this); // a library call returned since the last point: what it acquired counts
+            }
+            races.api(this, receiver, view, site);
+        }
+    }
+
+    @Override
+    public void apiView(Object view, Object receiver, boolean receiverIsView, boolean entry) {
+        RaceTracking races = execution.races;
+        if (races != null) {
+            races.view(view, receiver, receiverIsView, entry);
+        }
+    }
+
+    /** Not a scheduling point: only the race detector sees it (see {@link RaceTracking#buffer}). */
+    @Override
+    public void bufferAccess(Object buffer, boolean stateWrite, Object heapBase, long address, long length,
+                             boolean write, int site) {
+        RaceTracking races = execution.races;
+        if (races != null) {
+            if (jdkAcquirePending) {
+                races.acquireJdk(this);
+            }
+            races.buffer(this, buffer, stateWrite, heapBase, address, length, write, site);
+        }
+    }
+
     @Override
     public void blockingCallBegin(Object target, long timeoutNanos, boolean spurious, boolean byUnpark, int site) {
         lastCallTarget = target;

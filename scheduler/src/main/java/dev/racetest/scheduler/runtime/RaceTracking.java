@@ -5,10 +5,14 @@ import dev.racetest.scheduler.Outcome;
 import dev.racetest.scheduler.RaceAccess;
 import dev.racetest.scheduler.RaceDetection;
 import dev.racetest.scheduler.RaceMode;
+import dev.racetest.scheduler.runtime.races.ApiMethods;
+import dev.racetest.scheduler.runtime.races.ApiNames;
 import dev.racetest.scheduler.runtime.races.Conflict;
 import dev.racetest.scheduler.runtime.races.RaceDetector;
 import dev.racetest.scheduler.runtime.races.VectorClock;
 
+import java.nio.Buffer;
+import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
@@ -45,6 +49,13 @@ import java.util.List;
  * everything done before it, which hides a race in the interleavings where such a call falls between
  * the two accesses (in the thread of the second); exploration still meets the interleavings where none
  * does, and a race that a JDK edge would have prevented is never reported.
+ *
+ * <p>Calls on the JDK's objects that are not thread-safe ({@link #api}, {@link #buffer}) are accesses, not
+ * library calls: they neither release nor acquire, so two unordered {@code HashMap.put}s are a race, and
+ * they go through the same clocks as fields, so a map handed over by a lock, a join or a queue is not.
+ * They are no scheduling points either, but a library call's pending acquire is taken before they are
+ * checked, as at a scheduling point. {@code racetest.races.benign} names fields only: a race on such an
+ * object corrupts it, so it has no benign form to declare.
  */
 final class RaceTracking {
 
@@ -53,6 +64,8 @@ final class RaceTracking {
     private final boolean failing;
     private final boolean captureStacks;
     private Outcome.DataRace warning;
+    /** Views (key sets, iterators, sublists, entries) of tracked objects, each to the object behind it. */
+    private final IdentityHashMap<Object, Object> views = new IdentityHashMap<>();
 
     RaceTracking(Execution execution, RaceDetection settings, boolean captureStacks) {
         this.execution = execution;
@@ -170,6 +183,76 @@ final class RaceTracking {
         if (conflict != null) {
             found(thread, conflict);
         }
+    }
+
+    /**
+     * A call on an object of a JDK class that is not thread-safe, or on a view of one: a read or write of
+     * the whole object ({@link ApiMethods} says which), checked like a field. A view counts as the object
+     * it came from, and only once one was seen coming from it.
+     */
+    void api(ControlledThread thread, Object receiver, boolean view, int site) {
+        Object owner = receiver;
+        if (view) {
+            owner = views.get(receiver);
+            if (owner == null) {
+                return; // not from a tracked object: an entry made by Map.entry, an iterator of a wrapper...
+            }
+        }
+        if (ApiMethods.isUnchecked(site)) {
+            return;
+        }
+        boolean write = ApiMethods.isWrite(site);
+        if (thread.optimisticReading && !write) {
+            return;
+        }
+        Conflict conflict = detector.api(thread.id, thread.raceClock, owner, site, write);
+        if (conflict != null) {
+            found(thread, conflict);
+        }
+    }
+
+    /**
+     * A call on a {@code java.nio} buffer: a read or write of the buffer's own state, like {@link #api},
+     * then of the bytes of memory it touches, if any, located by what is behind them (an array, a native
+     * address), so that views over the same memory ({@code duplicate}, {@code slice}, {@code asIntBuffer})
+     * race with each other and disjoint ranges do not. A race on memory is named after the buffer of the
+     * later access and that access's index range: {@code ByteBuffer#1 [4, 12) (putLong / putInt)}.
+     */
+    void buffer(ControlledThread thread, Object buffer, boolean stateWrite, Object heapBase, long address,
+                long length, boolean write, int site) {
+        if (ApiMethods.isUnchecked(site)) {
+            return;
+        }
+        Conflict conflict = detector.api(thread.id, thread.raceClock, buffer, site, stateWrite);
+        if (conflict != null) {
+            found(thread, conflict);
+            return;
+        }
+        if (length == 0) {
+            return;
+        }
+        conflict = detector.memory(thread.id, thread.raceClock, heapBase, address, length, site, write);
+        if (conflict != null) {
+            found(thread, conflict.named(ApiNames.object(buffer, detector.apiNumber(buffer)) + " "
+                    + BufferRanges.describe((Buffer) buffer, address, length) + " " + ApiNames.calls(conflict)));
+        }
+    }
+
+    /**
+     * {@code view} came out of a call on {@code receiver}: from now on it stands for the object behind
+     * {@code receiver}. An element from an iterator ({@code entry}) is the map's own entry, whose {@code
+     * setValue} writes the map, only when its class is nested in the map's class or a superclass of it;
+     * otherwise it is an element that was stored, which is not part of the collection.
+     */
+    void view(Object view, Object receiver, boolean receiverIsView, boolean entry) {
+        Object owner = receiverIsView ? views.get(receiver) : receiver;
+        if (owner == null) {
+            return; // a view that did not come out of a tracked object itself
+        }
+        if (entry && !view.getClass().getNestHost().isAssignableFrom(owner.getClass())) {
+            return;
+        }
+        views.put(view, owner);
     }
 
     /** The user's frames of an access, without racetest's engine and substitutes, which only run them. */

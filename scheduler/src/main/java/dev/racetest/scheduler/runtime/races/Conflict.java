@@ -15,7 +15,8 @@ package dev.racetest.scheduler.runtime.races;
 public record Conflict(String variable, int earlierThread, boolean earlierWrite, int earlierSite,
                        StackTraceElement[] earlierStack, boolean laterWrite, int laterSite) {
 
-    Conflict named(String name) {
+    /** The same race, with the location named for people. */
+    public Conflict named(String name) {
         return new Conflict(name, earlierThread, earlierWrite, earlierSite, earlierStack, laterWrite, laterSite);
     }
 }

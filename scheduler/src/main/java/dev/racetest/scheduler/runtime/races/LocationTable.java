@@ -10,6 +10,8 @@ final class LocationTable {
     private int[] keys = new int[4];
     private Shadow[] shadows = new Shadow[4];
     private int size;
+    /** For a JDK object accessed through its API: its number in the execution, from 1; 0 otherwise. */
+    int apiNumber;
 
     /** Returns the shadow of location {@code key}, creating it on first access. */
     Shadow get(int key) {

@@ -3,6 +3,7 @@ package dev.racetest.scheduler.runtime.races;
 import dev.racetest.instrument.hooks.SyncSite;
 import dev.racetest.instrument.hooks.SyncSites;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
@@ -25,12 +26,23 @@ public final class RaceDetector {
 
     /** The location key under which an atomic object keeps its release clock. */
     private static final int WHOLE_OBJECT = -1;
+    /**
+     * The location key of a JDK object's state that calls on it read and write ({@link #api}): its fields
+     * are never instrumented, so no field number can collide with it.
+     */
+    private static final int API_STATE = -2;
 
     private final Set<String> benignFields;
     private final boolean captureStacks;
     private final IdentityHashMap<Object, LocationTable> objects = new IdentityHashMap<>();
     private final LocationTable statics = new LocationTable();
     private final VectorClock jdk = new VectorClock();
+    /** Native memory behind direct and mapped buffers, by page of {@code 1 << NATIVE_PAGE_BITS} bytes. */
+    private final HashMap<Long, LocationTable> nativePages = new HashMap<>();
+    private static final int NATIVE_PAGE_BITS = 12;
+    private static final long NATIVE_PAGE_MASK = (1L << NATIVE_PAGE_BITS) - 1;
+    /** How many objects have been accessed through their API so far: their numbers in reports. */
+    private int apiObjects;
     /** The last object looked up: consecutive accesses to one object skip the identity map. */
     private Object lastObject;
     private LocationTable lastTable;
@@ -111,6 +123,71 @@ public final class RaceDetector {
             return null;
         }
         return conflict.named(SyncSites.get(site).target());
+    }
+
+    /**
+     * A call on an object of a JDK class that is not thread-safe, about to happen: a read or write of the
+     * object's whole state, checked like a plain field. The race is named after the object's class, its
+     * number in order of first such call in the execution, and the methods of the two calls:
+     * {@code HashMap#1 (put)}, {@code ArrayList#2 (Iterator.next / add)}.
+     */
+    public Conflict api(int threadId, VectorClock thread, Object owner, int site, boolean write) {
+        LocationTable table = table(owner);
+        if (table.apiNumber == 0) {
+            table.apiNumber = ++apiObjects;
+        }
+        Conflict conflict = check(table.get(API_STATE), threadId, thread, site, write);
+        if (conflict == null) {
+            return null;
+        }
+        return conflict.named(ApiNames.object(owner, table.apiNumber) + " " + ApiNames.calls(conflict));
+    }
+
+    /** The number of an object accessed through its API ({@link #api}) in this execution. */
+    public int apiNumber(Object owner) {
+        return table(owner).apiNumber;
+    }
+
+    /**
+     * {@code length} bytes of memory behind a buffer about to be read or written, from byte offset {@code
+     * address} into the array {@code heapBase}, or from the native address {@code address} when it is
+     * {@code null}; each location checked like a plain field. An array's locations are its elements, the
+     * same ones plain {@code array[i]} accesses use ({@link #element}), so a buffer wrapping an array races
+     * with code using the array. Returns the first race, unnamed ({@link Conflict#named}), or {@code null}.
+     */
+    public Conflict memory(int threadId, VectorClock thread, Object heapBase, long address, long length, int site,
+                           boolean write) {
+        Conflict first = null;
+        if (heapBase != null) {
+            int unit = elementSize(heapBase.getClass().getComponentType());
+            LocationTable table = table(heapBase);
+            for (long element = address / unit, last = (address + length - 1) / unit; element <= last; element++) {
+                Conflict conflict = check(table.get((int) element), threadId, thread, site, write);
+                first = first == null ? conflict : first;
+            }
+            return first;
+        }
+        long page = -1;
+        LocationTable table = null;
+        for (long byteAddress = address, end = address + length; byteAddress < end; byteAddress++) {
+            if (byteAddress >>> NATIVE_PAGE_BITS != page) {
+                page = byteAddress >>> NATIVE_PAGE_BITS;
+                table = nativePages.computeIfAbsent(page, ignored -> new LocationTable());
+            }
+            Conflict conflict = check(table.get((int) (byteAddress & NATIVE_PAGE_MASK)), threadId, thread, site, write);
+            first = first == null ? conflict : first;
+        }
+        return first;
+    }
+
+    private static int elementSize(Class<?> component) {
+        if (component == long.class || component == double.class) {
+            return 8;
+        }
+        if (component == int.class || component == float.class) {
+            return 4;
+        }
+        return component == char.class || component == short.class ? 2 : 1;
     }
 
     /** An array element access about to happen, checked like a plain field. */
