@@ -21,8 +21,9 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * Proves each example's verdict with the default configuration (default seed and budget, so the run
- * is deterministic): every buggy example is found with the right verdict, every correct twin passes
- * its whole execution budget, and the replay line of each bug reproduces it in execution 1. The
+ * is deterministic): every buggy example (the README's table of seed scenarios) is found with the
+ * right verdict, every correct twin passes its whole execution budget, and the replay line of each bug
+ * reproduces it in execution 1. The
  * counter, payout and settings bugs are unsynchronised fields, so the race detector reports them at
  * their first unordered access, before the lost update shows; with {@code racetest.races=off} they are
  * found by their assertions, as the example's documentation describes.
@@ -41,11 +42,13 @@ class ExamplesTests {
             dev.racetest.examples.warmup.WarmUpRaceTest      | pricesAreReadyAfterStartUp | AssertionError in thread main: [price of GLOBEX after start-up] Expecting actual not to be null
             dev.racetest.examples.settings.SettingsRaceTest  | settingsLoadOnce           | data race on Settings.instance: T2 request-2 wrote at Settings.get(Settings.java:28), T1 request-1 read at Settings.get(Settings.java:27) without happens-before
             dev.racetest.examples.lazyinit.DoubleCheckedLockingRaceTest | templatesAreLoadedOnce | data race on ReportTemplates.templates: T2 report-2 wrote at ReportTemplates.get(ReportTemplates.java:21), T1 report-1 read at ReportTemplates.get(ReportTemplates.java:14) without happens-before
-            dev.racetest.examples.cancel.CancelledImportRaceTest | cancelledImportLeavesNoThreadBehind | leak: the test body returned but thread T1 import-worker never ended
+            dev.racetest.examples.cancel.CancelledImportRaceTest | cancelledImportLeavesNoThreadBehind | leak: the test body returned but thread T1 import-worker never ended (it waits for LinkedBlockingQueue#1.take() at ImportJob.work(ImportJob.java:42))
             dev.racetest.examples.handoff.OrderHandoffRaceTest | everyOrderIsHandedOver | deadlock: 3 threads are blocked and none can go on
             dev.racetest.examples.pool.PooledBufferRaceTest | eachCallerGetsItsOwnGreeting | data race on TextBuffer.length: T2 greet-bob read at TextBuffer.contents(TextBuffer.java:20), T1 greet-alice wrote at TextBuffer.clear(TextBuffer.java:10) without happens-before
             dev.racetest.examples.publish.QuotePublicationRaceTest | aReadQuoteIsComplete | data race on QuoteBoard.latest: T2 trading read at QuoteBoard.load(QuoteBoard.java:43), T1 pricing wrote at QuoteBoard.store(QuoteBoard.java:39) without happens-before
             dev.racetest.examples.initorder.InitialisationOrderRaceTest | bothEntryPointsSeeTheDefaultCurrency | java.lang.ExceptionInInitializerError in thread billing
+            dev.racetest.examples.sessions.SessionRegistryRaceTest | everyLoginIsRegistered | data race on HashMap#1 (put): T2 login-bob wrote at SessionRegistry.register(SessionRegistry.java:17), T1 login-alice wrote at SessionRegistry.register(SessionRegistry.java:17) without happens-before
+            dev.racetest.examples.mapped.MappedCounterRaceTest | sharedSlotCountsEveryHit | data race on ByteBuffer#1 [0, 8) (putLong / getLong): T2 counter-2 wrote at HitFile.increment(HitFile.java:43), T1 counter-1 read at HitFile.increment(HitFile.java:43) without happens-before
             dev.racetest.examples.stopflag.StopFlagRaceTest | pollerStopsWhenAsked | data race on Poller.stopped: T0 main wrote at Poller.stop(Poller.java:21), T1 poller read at Poller.isStopped(Poller.java:25) without happens-before
             """)
     void buggyExampleIsFoundAndItsReplayLineReproducesIt(String className, String method, String verdict) {
@@ -78,17 +81,18 @@ class ExamplesTests {
     }
 
     /**
-     * Asserts that the failure message is short enough to read in a terminal (under 60 lines) and
-     * that its interleaving is a swimlane table of at most 40 lines, one column per thread, with the
-     * failing step marked.
+     * Asserts that the failure message is short enough to read in a terminal: its interleaving is a
+     * swimlane table of at most 40 lines, one column per thread, with the failing step marked, and
+     * everything around it (headline, the two accesses or the blocked threads, how to replay) takes at
+     * most 25 more.
      */
     private static void assertReadableSwimlane(String message) {
         List<String> lines = message.lines().toList();
-        assertThat(lines).as("the whole message").hasSizeLessThan(60);
         int title = lines.indexOf(lines.stream().filter(line -> line.startsWith("Interleaving, one column per thread ("))
                 .findFirst().orElseThrow(() -> new AssertionError("no swimlane table in:\n" + message)));
         List<String> table = lines.subList(title, lines.subList(title, lines.size()).indexOf("") + title);
         assertThat(table).as("the swimlane table").hasSizeLessThanOrEqualTo(40);
+        assertThat(lines.size() - table.size()).as("the lines around the table").isLessThanOrEqualTo(25);
         assertThat(table.get(1)).as("its header").containsPattern("^ +step  T0 main  .*T1 .* source$");
         assertThat(table).as("the failing step").anyMatch(line -> line.startsWith(">>"));
     }
