@@ -29,14 +29,18 @@ import java.util.Locale;
  * Run it with {@code ./mvnw -q -Pbenchmark verify}; quote ratios from one run, the machine is shared.
  *
  * <p>Every program runs with race detection as configured by default ({@code fail}), and again with
- * races off, the two measurements taken one after the other so that both see the same machine load;
- * the last column is what detection costs (on / off). A racy program fails at its first race with
- * detection on, so its executions are shorter than with detection off.
+ * races off, in {@value #ROUNDS} alternating rounds of each (on, off, off, on, ...), so that a change in the
+ * machine's load falls on both alike; the last column is what detection costs (on / off). A racy program
+ * fails at its first race with detection on, so its executions are shorter than with detection off: the
+ * cost of detection is the slowdown on the race-free programs, printed last with the 1.5x goal.
  */
 public final class RaceBenchmark {
 
     private static final Duration WARM_UP = Duration.ofSeconds(2);
     private static final Duration MEASURE = Duration.ofSeconds(4);
+    private static final int ROUNDS = 8;
+    /** What race detection may cost on a race-free program: at most this slowdown. */
+    private static final double COST_GOAL = 1.5;
 
     /**
      * One program; {@code fresh}: loaded through a new class loader for every execution, as
@@ -46,19 +50,25 @@ public final class RaceBenchmark {
      * that share one loaded program would race on its state for real, which is why the engine runs
      * shared-statics tests on one carrier.
      */
-    private record Case(String name, String className, Object argument, boolean fresh, String strategy) {
-        Case(String name, String className, Object argument) {
-            this(name, className, argument, false, "random");
+    private record Case(String name, String className, Object argument, boolean fresh, String strategy, boolean raceFree) {
+        Case(String name, String className, Object argument, boolean raceFree) {
+            this(name, className, argument, false, "random", raceFree);
         }
 
-        Case(String name, String className, Object argument, boolean fresh) {
-            this(name, className, argument, fresh, "random");
+        Case(String name, String className, Object argument, boolean fresh, boolean raceFree) {
+            this(name, className, argument, fresh, "random", raceFree);
         }
     }
 
-    private record Figure(String name, long executions, long failures, double seconds, double offPerSecond) {
+    private record Figure(String name, long executions, long failures, double seconds, double offPerSecond,
+                          boolean raceFree) {
         double perSecond() {
             return executions / seconds;
+        }
+
+        Figure plus(Figure more) {
+            return new Figure(name, executions + more.executions, failures + more.failures, seconds + more.seconds,
+                    offPerSecond, raceFree);
         }
     }
 
@@ -70,34 +80,36 @@ public final class RaceBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Case> cases = List.of(
-                new Case("lost-update counter (2 threads x 3 hits)", "LostUpdateCounter", null),
-                new Case("lost-update counter, fresh statics per execution", "LostUpdateCounter", null, true),
-                new Case("deadlock example (2 opposing transfers)", "OpposingTransfers", null),
-                new Case("deadlock example, fresh statics per execution", "OpposingTransfers", null, true),
-                new Case("sleep-coordinated warm-up (3 s of sleeps)", "SleepCoordinatedWarmUp", null),
-                new Case("2 threads x 100 synchronized increments", "SynchronizedIncrements", 2),
-                new Case("4 threads x 100 synchronized increments", "SynchronizedIncrements", 4),
-                new Case("8 threads x 100 synchronized increments", "SynchronizedIncrements", 8),
-                new Case("2 x 100 sync increments, portfolio, 1 carrier", "SynchronizedIncrements", 2, false, "portfolio-1"),
-                new Case("same, fresh statics, portfolio, 1 carrier", "SynchronizedIncrements", 2, true, "portfolio-1"),
-                new Case("same, fresh statics, portfolio, 2 carriers", "SynchronizedIncrements", 2, true, "portfolio-2"));
+                new Case("lost-update counter (2 threads x 3 hits)", "LostUpdateCounter", null, false),
+                new Case("lost-update counter, fresh statics per execution", "LostUpdateCounter", null, true, false),
+                new Case("deadlock example (2 opposing transfers)", "OpposingTransfers", null, true),
+                new Case("deadlock example, fresh statics per execution", "OpposingTransfers", null, true, true),
+                new Case("sleep-coordinated warm-up (3 s of sleeps)", "SleepCoordinatedWarmUp", null, true),
+                new Case("2 threads x 100 synchronized increments", "SynchronizedIncrements", 2, true),
+                new Case("4 threads x 100 synchronized increments", "SynchronizedIncrements", 4, true),
+                new Case("8 threads x 100 synchronized increments", "SynchronizedIncrements", 8, true),
+                new Case("2 x 100 sync increments, portfolio, 1 carrier", "SynchronizedIncrements", 2, false, "portfolio-1", true),
+                new Case("same, fresh statics, portfolio, 1 carrier", "SynchronizedIncrements", 2, true, "portfolio-1", true),
+                new Case("same, fresh statics, portfolio, 2 carriers", "SynchronizedIncrements", 2, true, "portfolio-2", true));
         List<Figure> figures = new ArrayList<>();
         for (Case benchmark : cases) {
             TestBody body = load(benchmark);
-            if (benchmark.strategy().startsWith("portfolio-")) {
-                int carriers = Integer.parseInt(benchmark.strategy().substring("portfolio-".length()));
-                explore(benchmark.name(), body, carriers, WARM_UP, RACES_ON);
-                explore(benchmark.name(), body, carriers, WARM_UP, RACES_OFF);
-                Figure on = explore(benchmark.name(), body, carriers, MEASURE, RACES_ON);
-                Figure off = explore(benchmark.name(), body, carriers, MEASURE, RACES_OFF);
-                figures.add(new Figure(on.name(), on.executions(), on.failures(), on.seconds(), off.perSecond()));
-                continue;
+            run(benchmark, body, WARM_UP, RACES_ON);
+            run(benchmark, body, WARM_UP, RACES_OFF);
+            Figure on = null;
+            Figure off = null;
+            Duration round = MEASURE.dividedBy(ROUNDS / 2);
+            for (int i = 0; i < ROUNDS; i++) {
+                boolean racesOn = i % 4 == 0 || i % 4 == 3; // on, off, off, on: each mode as often early as late
+                Figure figure = run(benchmark, body, round, racesOn ? RACES_ON : RACES_OFF);
+                if (racesOn) {
+                    on = on == null ? figure : on.plus(figure);
+                } else {
+                    off = off == null ? figure : off.plus(figure);
+                }
             }
-            measure(benchmark.name(), body, WARM_UP, RACES_ON);
-            measure(benchmark.name(), body, WARM_UP, RACES_OFF);
-            Figure on = measure(benchmark.name(), body, MEASURE, RACES_ON);
-            Figure off = measure(benchmark.name(), body, MEASURE, RACES_OFF);
-            figures.add(new Figure(on.name(), on.executions(), on.failures(), on.seconds(), off.perSecond()));
+            figures.add(new Figure(on.name(), on.executions(), on.failures(), on.seconds(), off.perSecond(),
+                    benchmark.raceFree()));
         }
         System.out.printf(Locale.ROOT, "%-45s %12s %10s %12s %14s %8s%n", "program", "executions", "failures",
                 "executions/s", "races off /s", "on/off");
@@ -105,6 +117,21 @@ public final class RaceBenchmark {
             System.out.printf(Locale.ROOT, "%-45s %12d %10d %12.0f %14.0f %8.2f%n", figure.name(), figure.executions(),
                     figure.failures(), figure.perSecond(), figure.offPerSecond(), figure.perSecond() / figure.offPerSecond());
         }
+        double logSum = 0;
+        double worst = 0;
+        int raceFree = 0;
+        for (Figure figure : figures) {
+            if (figure.raceFree()) {
+                double slowdown = figure.offPerSecond() / figure.perSecond();
+                logSum += Math.log(slowdown);
+                worst = Math.max(worst, slowdown);
+                raceFree++;
+            }
+        }
+        double geometricMean = Math.exp(logSum / raceFree);
+        System.out.printf(Locale.ROOT, "race detection cost on the %d race-free programs: %.2fx slower on average"
+                        + " (geometric mean of off/on), %.2fx at worst; goal at most %.1fx: %s%n", raceFree, geometricMean,
+                worst, COST_GOAL, geometricMean <= COST_GOAL ? "met" : "missed");
         StringBuilder json = new StringBuilder("{\"benchmark\":\"executions-per-second\",\"jdk\":\"")
                 .append(Runtime.version()).append("\",\"cores\":").append(Runtime.getRuntime().availableProcessors())
                 .append(",\"results\":[");
@@ -115,12 +142,13 @@ public final class RaceBenchmark {
                             + "\"executionsPerSecondRacesOff\":%.0f}",
                     figure.name(), figure.executions(), figure.failures(), figure.perSecond(), figure.offPerSecond()));
         }
-        System.out.println(json.append("]}"));
+        System.out.println(json.append(String.format(Locale.ROOT, "],\"raceDetectionSlowdown\":%.3f}", geometricMean)));
     }
 
     private static TestBody load(Case benchmark) throws ReflectiveOperationException {
         if (benchmark.fresh()) {
-            Case shared = new Case(benchmark.name(), benchmark.className(), benchmark.argument(), false, benchmark.strategy());
+            Case shared = new Case(benchmark.name(), benchmark.className(), benchmark.argument(), false, benchmark.strategy(),
+                    benchmark.raceFree());
             return () -> loadOnce(shared).run();
         }
         return loadOnce(benchmark);
@@ -134,6 +162,15 @@ public final class RaceBenchmark {
                 : (TestBody) type.getConstructor(int.class).newInstance(benchmark.argument());
     }
 
+    /** Runs {@code benchmark} for {@code duration}, in the bare execution loop or as a whole exploration. */
+    private static Figure run(Case benchmark, TestBody body, Duration duration, RaceDetection races) {
+        if (benchmark.strategy().startsWith("portfolio-")) {
+            int carriers = Integer.parseInt(benchmark.strategy().substring("portfolio-".length()));
+            return explore(benchmark.name(), body, carriers, duration, races);
+        }
+        return measure(benchmark.name(), body, duration, races);
+    }
+
     /** A whole exploration with the default strategy on {@code carriers} carriers, for {@code duration}. */
     private static Figure explore(String name, TestBody body, int carriers, Duration duration, RaceDetection races) {
         ExplorationSettings settings = ExplorationSettings.defaults().withStrategy(StrategyKind.PORTFOLIO)
@@ -141,7 +178,7 @@ public final class RaceBenchmark {
                 .withProgressInterval(Duration.ZERO).withRaces(races);
         ExplorationResult result = Explorer.explore(settings, body);
         long failures = result.failure().isPresent() ? 1 : 0;
-        return new Figure(name, result.executions(), failures, result.elapsed().toNanos() / 1e9, Double.NaN);
+        return new Figure(name, result.executions(), failures, result.elapsed().toNanos() / 1e9, Double.NaN, false);
     }
 
     private static Figure measure(String name, TestBody body, Duration duration, RaceDetection races) {
@@ -161,6 +198,6 @@ public final class RaceBenchmark {
                 }
             }
         }
-        return new Figure(name, executions, failures, (System.nanoTime() - start) / 1e9, 0);
+        return new Figure(name, executions, failures, (System.nanoTime() - start) / 1e9, 0, false);
     }
 }
