@@ -122,10 +122,7 @@ final class ApiCallRewriter extends MethodRewriter {
                 return;
             }
             Type[] arguments = Type.getArgumentTypes(descriptor);
-            int[] locals = new int[arguments.length];
-            for (int i = arguments.length - 1; i >= 0; i--) {
-                locals[i] = stash(arguments[i], i);
-            }
+            int[] locals = stashArguments(arguments);
             int receiver = -1;
             if (after != null) {
                 dup();
@@ -137,9 +134,7 @@ final class ApiCallRewriter extends MethodRewriter {
                         ClassContext.simpleName(owner) + "." + name));
                 invokeStatic(HOOKS, before);
             }
-            for (int local : locals) {
-                loadLocal(local);
-            }
+            reloadArguments(locals);
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             if (after != null) {
                 dup();
@@ -151,10 +146,7 @@ final class ApiCallRewriter extends MethodRewriter {
         /** Before a call on a buffer: its receiver and its arguments, boxed in an array, go to the hook. */
         private void bufferCall(String owner, String name, String descriptor) {
             Type[] arguments = Type.getArgumentTypes(descriptor);
-            int[] locals = new int[arguments.length];
-            for (int i = arguments.length - 1; i >= 0; i--) {
-                locals[i] = stash(arguments[i], i);
-            }
+            int[] locals = stashArguments(arguments);
             dup();
             push(arguments.length);
             newArray(OBJECT);

@@ -37,15 +37,10 @@ final class AtomicCallRewriter extends MethodRewriter {
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if (opcode == INVOKEVIRTUAL && isAtomicClass(owner)) {
                 Type[] arguments = Type.getArgumentTypes(descriptor);
-                int[] locals = new int[arguments.length];
-                for (int i = arguments.length - 1; i >= 0; i--) {
-                    locals[i] = stash(arguments[i], i);
-                }
+                int[] locals = stashArguments(arguments);
                 dup();
                 callHook(HookMethod.ATOMIC, SyncPointKind.ATOMIC, ClassContext.simpleName(owner) + "." + name);
-                for (int local : locals) {
-                    loadLocal(local);
-                }
+                reloadArguments(locals);
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }

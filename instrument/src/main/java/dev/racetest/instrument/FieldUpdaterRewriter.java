@@ -62,13 +62,8 @@ final class FieldUpdaterRewriter extends MethodRewriter {
         /** {@code newUpdater(type, [fieldType,] field)}, then {@code created(updater, type, field)} on its result. */
         private void reportCreation(String owner, String name, String descriptor, boolean isInterface) {
             Type[] arguments = Type.getArgumentTypes(descriptor);
-            int[] locals = new int[arguments.length];
-            for (int i = arguments.length - 1; i >= 0; i--) {
-                locals[i] = stash(arguments[i], i);
-            }
-            for (int local : locals) {
-                loadLocal(local);
-            }
+            int[] locals = stashArguments(arguments);
+            reloadArguments(locals);
             super.visitMethodInsn(INVOKESTATIC, owner, name, descriptor, isInterface);
             loadLocal(locals[0]);
             loadLocal(locals[locals.length - 1]);
@@ -77,19 +72,14 @@ final class FieldUpdaterRewriter extends MethodRewriter {
         }
 
         private void beforeAccess(String owner, String name, Type[] arguments) {
-            int[] locals = new int[arguments.length];
-            for (int i = arguments.length - 1; i >= 0; i--) {
-                locals[i] = stash(arguments[i], i);
-            }
+            int[] locals = stashArguments(arguments);
             dup(); // the updater
             loadLocal(locals[0]);
             push(!name.equals("get"));
             push(context().registerSite(SyncPointKind.ATOMIC, methodName(), currentLine(),
                     ClassContext.simpleName(owner) + "." + name));
             invokeStatic(HOOKS, ACCESS);
-            for (int local : locals) {
-                loadLocal(local);
-            }
+            reloadArguments(locals);
         }
     }
 }

@@ -125,15 +125,10 @@ final class LibraryCallRewriter extends MethodRewriter {
                 callLibraryHook(hook, owner, name);
             } else if (hook != null) {
                 Type[] arguments = Type.getArgumentTypes(descriptor);
-                int[] locals = new int[arguments.length];
-                for (int i = arguments.length - 1; i >= 0; i--) {
-                    locals[i] = stash(arguments[i], i);
-                }
+                int[] locals = stashArguments(arguments);
                 dup();
                 callLibraryHook(hook, owner, name);
-                for (int local : locals) {
-                    loadLocal(local);
-                }
+                reloadArguments(locals);
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
@@ -145,10 +140,7 @@ final class LibraryCallRewriter extends MethodRewriter {
          */
         private void varHandleAccess(String name, String descriptor) {
             Type[] arguments = Type.getArgumentTypes(descriptor);
-            int[] locals = new int[arguments.length];
-            for (int i = arguments.length - 1; i >= 0; i--) {
-                locals[i] = stash(arguments[i], i);
-            }
+            int[] locals = stashArguments(arguments);
             dup(); // the handle
             if (arguments.length > 0 && isReference(arguments[0])) {
                 loadLocal(locals[0]);
@@ -163,9 +155,7 @@ final class LibraryCallRewriter extends MethodRewriter {
             push(accessMode(name));
             push(context().registerSite(SyncPointKind.LIBRARY_CALL, methodName(), currentLine(), "VarHandle." + name));
             invokeStatic(VAR_HANDLE_HOOKS, VAR_HANDLE_ACCESS);
-            for (int local : locals) {
-                loadLocal(local);
-            }
+            reloadArguments(locals);
         }
 
         /**
@@ -174,19 +164,14 @@ final class LibraryCallRewriter extends MethodRewriter {
          */
         private void unsafeAccess(String name, String descriptor) {
             Type[] arguments = Type.getArgumentTypes(descriptor);
-            int[] locals = new int[arguments.length];
-            for (int i = arguments.length - 1; i >= 0; i--) {
-                locals[i] = stash(arguments[i], i);
-            }
+            int[] locals = stashArguments(arguments);
             dup(); // the Unsafe
             loadLocal(locals[0]);
             loadLocal(locals[1]);
             push(unsafeMode(name, descriptor));
             push(context().registerSite(SyncPointKind.LIBRARY_CALL, methodName(), currentLine(), "Unsafe." + name));
             invokeStatic(UNSAFE_HOOKS, UNSAFE_ACCESS);
-            for (int local : locals) {
-                loadLocal(local);
-            }
+            reloadArguments(locals);
         }
 
         /**

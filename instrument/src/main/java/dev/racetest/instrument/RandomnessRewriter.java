@@ -146,14 +146,9 @@ final class RandomnessRewriter extends MethodRewriter {
         private void callOnSubstitute(Method substitute, int opcode, String owner, String name, String descriptor,
                                       boolean isInterface) {
             Type[] arguments = Type.getArgumentTypes(descriptor);
-            int[] locals = new int[arguments.length];
-            for (int i = arguments.length - 1; i >= 0; i--) {
-                locals[i] = stash(arguments[i], i);
-            }
+            int[] locals = stashArguments(arguments);
             invokeStatic(HOOKS, substitute);
-            for (int local : locals) {
-                loadLocal(local);
-            }
+            reloadArguments(locals);
             // A ThreadLocalRandom call moves to Random, the substitute's type; the others keep their owner.
             String target = owner.equals(THREAD_LOCAL_RANDOM) ? RANDOM : owner;
             super.visitMethodInsn(opcode, target, name, descriptor, isInterface);

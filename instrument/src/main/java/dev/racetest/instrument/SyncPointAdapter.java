@@ -94,6 +94,26 @@ abstract class SyncPointAdapter extends GeneratorAdapter implements Opcodes {
         }
     }
 
+    /**
+     * Pop a call's arguments, the last on top, into scratch locals and return them in argument order,
+     * so that what lies under them (a receiver) can be used and the arguments put back with
+     * {@link #reloadArguments}.
+     */
+    final int[] stashArguments(Type[] arguments) {
+        int[] locals = new int[arguments.length];
+        for (int i = arguments.length - 1; i >= 0; i--) {
+            locals[i] = stash(arguments[i], i);
+        }
+        return locals;
+    }
+
+    /** Push back the arguments {@link #stashArguments} took, in order. */
+    final void reloadArguments(int[] locals) {
+        for (int local : locals) {
+            loadLocal(local);
+        }
+    }
+
     /** Pop the value on top of the stack into a scratch local for {@code type} and return that local. */
     final int stash(Type type, int ordinal) {
         Type slotType = scratchType(type);

@@ -146,7 +146,8 @@ public final class BufferHooks {
         };
     }
 
-    private static int elementSize(Buffer buffer) {
+    /** Returns the bytes one element of {@code buffer} takes (1 for a {@code ByteBuffer}, 8 for a {@code LongBuffer}...). */
+    public static int elementSize(Buffer buffer) {
         return switch (buffer) {
             case ByteBuffer ignored -> 1;
             case CharBuffer ignored -> 2;
