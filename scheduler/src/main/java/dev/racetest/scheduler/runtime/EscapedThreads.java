@@ -48,6 +48,9 @@ public final class EscapedThreads implements UncontrolledThreadListener {
         if (activeExplorations.get() == 0) {
             return; // code running outside any exploration (a class initialised by the engine, say) is no escape
         }
+        if (isReferenceHandler(thread)) {
+            return;
+        }
         Outcome.UncontrolledThread described = latest;
         if (described == null || !described.threadName().equals(thread.getName())) {
             latest = new Outcome.UncontrolledThread(thread.getName(), SyncSites.get(site).location(), origin(thread));
@@ -62,6 +65,17 @@ public final class EscapedThreads implements UncontrolledThreadListener {
     /** Returns the escape noticed since {@code mark}, or {@code null} if none was. */
     Outcome.UncontrolledThread since(long mark) {
         return notices.get() != mark ? latest : null;
+    }
+
+    /**
+     * Whether {@code thread} is one of the JVM's threads that run finalizers and cleaning actions: they
+     * run the code of objects the garbage collector found unreachable, at a moment it chooses, usually
+     * objects of an earlier execution or an earlier test, so what they do belongs to no execution's
+     * interleaving (and reporting it would fail whichever test happens to be running).
+     */
+    private static boolean isReferenceHandler(Thread thread) {
+        String type = thread.getClass().getName();
+        return type.equals("java.lang.ref.Finalizer$FinalizerThread") || type.equals("jdk.internal.misc.InnocuousThread");
     }
 
     /** Names the frame that started the thread's work: the outermost frame below {@code Thread.run}. */
